@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ThreadList } from "@/components/thread-list";
+import { getArticle } from "@/lib/articles";
+import { THREAD_PAGE_MAX } from "@/lib/schemas/thread";
+import { listThreads } from "@/lib/threads";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const [article, threads] = await Promise.all([getArticle(), listThreads({ limit: THREAD_PAGE_MAX })]);
+  if (!article) notFound();
+  const [lead] = article.body.split("\n\n");
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="article-title" className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+        <p className="text-sm font-medium text-slate-600 dark:text-slate-400">L’article en débat</p>
+        <h2 id="article-title" className="mt-1 text-2xl font-bold">
+          {article.title}
+        </h2>
+        <p className="mt-3 text-slate-700 dark:text-slate-300">{lead}</p>
+        <p className="mt-4">
+          <Link href="/article" className="font-medium text-blue-700 underline dark:text-blue-300">
+            Lire l’article et ses questions
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="threads-title" className="space-y-4">
+        <h1 id="threads-title" className="text-2xl font-bold">
+          Les questions en débat
+        </h1>
+        <ThreadList threads={threads.items} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { ThreadKindBadge } from "@/components/thread-kind-badge";
+import { countLabel } from "@/lib/format";
+import { getThreadBySlug } from "@/lib/threads";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const thread = await getThreadBySlug((await params).slug);
+  return { title: thread?.title ?? "Fil introuvable" };
+}
+
+export default async function ThreadPage({ params }: Props) {
+  const thread = await getThreadBySlug((await params).slug);
+  if (!thread) notFound();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <ThreadKindBadge kind={thread.kind} />
+          {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
+        </div>
+        <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
+        {thread.article && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {thread.questionNumber ? `Question ${thread.questionNumber} de l’article ` : "À propos de l’article "}
+            <Link href="/article" className="text-blue-700 underline dark:text-blue-300">
+              « {thread.article.title} »
+            </Link>
+          </p>
+        )}
+      </header>
+      <section aria-labelledby="context-title" className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="context-title" className="text-lg font-semibold">
+          Le contexte
+        </h2>
+        <Markdown source={thread.body} className="mt-2 leading-relaxed" />
+      </section>
+      <section aria-labelledby="posts-title" className="space-y-3">
+        <h2 id="posts-title" className="text-lg font-semibold">
+          {countLabel(thread.postCount, "opinion", "opinions")}
+        </h2>
+        {thread.postCount === 0 && (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+            Personne n’a encore donné son avis sur cette question.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { countLabel, formatDateTime } from "@/lib/format";
+import type { ThreadSummary } from "@/lib/threads";
+import { ThreadKindBadge } from "./thread-kind-badge";
+
+export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+      {threads.map((thread) => (
+        <li key={thread.id} className="p-4">
+          <div className="mb-1 flex flex-wrap items-center gap-2">
+            {thread.isPinned && (
+              <span className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">Épinglé</span>
+            )}
+            <ThreadKindBadge kind={thread.kind} />
+            {thread.isLocked && <span className="text-xs text-slate-600 dark:text-slate-400">Verrouillé</span>}
+          </div>
+          <h3 className="font-semibold text-slate-900 dark:text-white">
+            <Link href={`/t/${thread.slug}`} className="hover:underline">
+              {thread.title}
+            </Link>
+          </h3>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {countLabel(thread.postCount, "opinion", "opinions")} · dernière activité le{" "}
+            <time dateTime={thread.lastActivityAt.toISOString()}>{formatDateTime(thread.lastActivityAt)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,12 @@
+// French formatting of what pages show. Dates are shown in Paris time: the article and its
+// readers are French, and a server's own time zone would make the page depend on the machine.
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+export const formatDateTime = (date: Date) => dateTime.format(date);
+export const formatDate = (date: Date) => dateOnly.format(date);
+
+/** "0 opinion", "1 opinion", "2 opinions" (French counts 0 and 1 as singular). */
+export function countLabel(count: number, singular: string, plural: string) {
+  return `${count.toLocaleString("fr-FR")} ${count <= 1 ? singular : plural}`;
+}

@@ -1,0 +1,96 @@
+// The one wrapper every route handler goes through. It refuses cross-site writes, accepts only
+// JSON bodies, parses query and body with zod, and turns every failure into the JSON error shape
+// of lib/errors.ts. Handlers stay thin: parse, call lib/, answer.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError, errorResponse, zodIssues } from "./errors";
+
+type Params = Record<string, string | string[] | undefined>;
+type RouteContext = { params: Promise<Params> };
+
+type RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** Status of a successful answer (201 for a creation). */
+  status?: number;
+};
+
+type HandlerInput<Q, B, P> = { request: Request; query: Q; body: B; params: P };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A browser always sends Origin on a cross-site POST/PUT/PATCH/DELETE, and Sec-Fetch-Site on
+ * every request; a request with neither comes from a non-browser client, which carries no
+ * victim's cookies, so it is not a CSRF vector.
+ */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const sameOrigin = origin ? origin === expectedOrigin(request) : !fetchSite || fetchSite === "same-origin";
+  if (!sameOrigin) throw new AppError("forbidden", "Requête refusée : elle ne vient pas de ce site.");
+}
+
+function expectedOrigin(request: Request) {
+  const configured = process.env.APP_URL ?? process.env.NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  // Behind no proxy, the Host header is the origin the browser used.
+  const url = new URL(request.url);
+  const host = request.headers.get("host") ?? url.host;
+  return `${url.protocol}//${host}`;
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  // A cross-site form can post text/plain without a preflight: only JSON is accepted.
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Le corps de la requête doit être du JSON (Content-Type: application/json).");
+  }
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "Le corps de la requête n'est pas du JSON valide.");
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError(where === "body" ? "invalid_input" : "bad_request", `Paramètres invalides (${where}).`, {
+      issues: zodIssues(result.error),
+    });
+  }
+  return result.data;
+}
+
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error);
+  const requestId = randomUUID();
+  console.error(`[${requestId}]`, error);
+  return errorResponse(new AppError("internal", `Erreur interne (référence ${requestId}).`));
+}
+
+export function route<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(
+  options: RouteOptions<Q, B, P>,
+  handler: (input: HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>>) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const params = options.params ? parse(options.params, await context.params, "params") : undefined;
+      const query = options.query
+        ? parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
+      const body = options.body ? parse(options.body, await readJsonBody(request), "body") : undefined;
+      const result = await handler({ request, query, body, params } as HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
+      return Response.json(result, { status: options.status ?? 200 });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

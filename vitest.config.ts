@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // The real package throws outside React Server Components; here its guard is moot.
+      "server-only": path.resolve(__dirname, "test/support/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/setup-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
