@@ -1,24 +1,34 @@
-// Runs a command against the app's database: DATABASE_URL when it is set, else the embedded
-// PostgreSQL under AGORA_DATA_DIR (default .data), started here. The database is migrated and,
-// when it has no article yet, seeded; then the command runs with DATABASE_URL in its
-// environment. Ctrl-C / SIGTERM stop the command first and the embedded server last.
-//   tsx scripts/with-database.ts [--no-seed] [command args…]   (no command: migrate, seed, exit)
+// Runs a command against the app's database: DATABASE_URL when it is set (in the environment or
+// the .env files Next.js reads), else the embedded PostgreSQL under AGORA_DATA_DIR (default
+// .data), started here. The database is migrated and, when it has no article yet, seeded; then
+// the command runs with DATABASE_URL in its environment. Ctrl-C / SIGTERM stop the command
+// first and the embedded server last.
+//   tsx scripts/with-database.ts [--no-seed] [--reset] [command args…]
+//   --no-seed  do not seed an empty database        --reset  start from an empty database (e2e)
+//   no command: migrate (and seed), then exit
 import { spawn } from "node:child_process";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded-postgres";
+import { constants } from "node:os";
+import path from "node:path";
+import { loadEnvConfig } from "@next/env";
+import { resetDatabase } from "./db/admin";
+import { startEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfEmpty } from "../prisma/seed/seed-database";
 
 const DEFAULT_DATA_DIR = ".data";
+const FLAGS = new Set(["--no-seed", "--reset"]);
+const PARENT_CHECK_MS = 1_000;
 
-async function openDatabase(): Promise<Pick<EmbeddedDatabase, "url" | "stop">> {
+async function openDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   return startEmbeddedDatabase(process.env.AGORA_DATA_DIR || DEFAULT_DATA_DIR);
 }
 
 async function main() {
+  loadEnvConfig(process.cwd(), process.argv.includes("dev"));
   const args = process.argv.slice(2);
-  const shouldSeed = args[0] !== "--no-seed";
-  const command = shouldSeed ? args : args.slice(1);
+  const flags = new Set(args.filter((arg, index) => FLAGS.has(arg) && args.slice(0, index).every((a) => FLAGS.has(a))));
+  const command = args.slice(flags.size);
 
   const database = await openDatabase();
   let stopping = false;
@@ -30,24 +40,31 @@ async function main() {
   };
 
   try {
+    if (flags.has("--reset")) await resetDatabase(database.url);
     const applied = await migrateDatabase(database.url);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-    if (shouldSeed && (await seedIfEmpty(database.url))) console.log("Seeded the article and its questions.");
+    if (!flags.has("--no-seed") && (await seedIfEmpty(database.url))) console.log("Seeded the article and its questions.");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return shutdown(1);
   }
   if (command.length === 0) return shutdown(0);
 
+  // The project's own binaries (next, prisma) resolve as they do under npm run.
+  const PATH = [path.resolve("node_modules/.bin"), process.env.PATH].join(path.delimiter);
   const child = spawn(command[0], command.slice(1), {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...process.env, PATH, DATABASE_URL: database.url },
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     // The terminal's Ctrl-C reaches the child too; forwarding covers a plain `kill`.
     process.on(signal, () => child.kill(signal));
   }
-  child.on("exit", (code, signal) => shutdown(code ?? (signal ? 128 + 2 : 1)));
+  // `kill <npm pid>` ends npm and its shell without telling this process: when the parent is
+  // gone, stop as if SIGTERM had come.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && child.kill("SIGTERM"), PARENT_CHECK_MS).unref();
+  child.on("exit", (code, signal) => shutdown(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 }
 
 main();

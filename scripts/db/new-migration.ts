@@ -5,12 +5,8 @@
 // partial indexes), and it is applied at the next start or `npm run db:migrate`.
 import fs from "node:fs";
 import path from "node:path";
-import { MIGRATIONS_DIR } from "./migrate";
+import { LOCK_FILE, MIGRATIONS_DIR, SCHEMA_FILE, SNAPSHOT_FILE } from "./paths";
 import { diffSchemas } from "./schema-engine";
-
-export const SCHEMA_FILE = path.resolve("prisma/schema.prisma");
-export const SNAPSHOT_FILE = path.join(MIGRATIONS_DIR, "schema.snapshot");
-const LOCK_FILE = path.join(MIGRATIONS_DIR, "migration_lock.toml");
 
 function timestamp(date = new Date()) {
   return date.toISOString().replace(/[-:T]/g, "").slice(0, 14);

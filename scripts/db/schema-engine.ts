@@ -23,7 +23,13 @@ type SchemaEngine = {
   free(): void;
 };
 
-async function loadEngine(): Promise<{ new: (...args: unknown[]) => Promise<SchemaEngine> }> {
+type SchemaEngineClass = { new: (...args: unknown[]) => Promise<SchemaEngine> };
+
+// The bindings hold the instance in a module-level variable: instantiate once per process.
+let engineClass: Promise<SchemaEngineClass> | undefined;
+const loadEngine = () => (engineClass ??= instantiateEngine());
+
+async function instantiateEngine(): Promise<SchemaEngineClass> {
   const bindingsFile = createRequire(path.resolve("package.json")).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bindings = await import(pathToFileURL(bindingsFile).href);
   const bytes = fs.readFileSync(bindingsFile.replace(/\.js$/, ".wasm"));

@@ -1,50 +1,12 @@
 // The PostgreSQL server the tests use: TEST_DATABASE_URL or DATABASE_URL when set (the tests
 // only create and drop databases of their own there), else an embedded server in .data/test.
-import pg from "pg";
+import { assertLocalDatabase, createDatabase, databaseUrl, dropDatabase, withClient } from "../../scripts/db/admin";
 import { startEmbeddedDatabase } from "../../scripts/db/embedded-postgres";
 import { migrateDatabase } from "../../scripts/db/migrate";
 
 const TEST_DATA_DIR = ".data/test";
 export const TEMPLATE_DATABASE = "agora_test_template";
 const TEST_DATABASE_PREFIX = "agora_test_";
-
-/** Refuses any server but this machine's, before anything is written: a test never wipes a real forum. */
-export function assertLocalDatabase(url: string) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "[::1]", "::1"].includes(host)) {
-    throw new Error(`Tests refuse to run against a non-local database (${host}).`);
-  }
-}
-
-export function databaseUrl(serverUrl: string, database: string) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function createDatabase(serverUrl: string, name: string, template?: string) {
-  await withClient(serverUrl, (client) =>
-    client.query(
-      `CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ""}`,
-    ),
-  );
-}
-
-export async function dropDatabase(serverUrl: string, name: string) {
-  await withClient(serverUrl, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-  );
-}
 
 /** Starts (or reaches) the server and builds a migrated template database for the test files. */
 export async function startTestDatabaseServer() {

@@ -1,7 +1,8 @@
 // Before each test file: a database of its own, copied from the migrated template, in
 // DATABASE_URL before the file imports the app's modules. Dropped after the file.
 import { afterAll, inject } from "vitest";
-import { TEMPLATE_DATABASE, createDatabase, databaseUrl, dropDatabase, newTestDatabaseName } from "./database-server";
+import { createDatabase, databaseUrl, dropDatabase } from "../../scripts/db/admin";
+import { TEMPLATE_DATABASE, newTestDatabaseName } from "./database-server";
 
 const serverUrl = inject("databaseServerUrl");
 const name = newTestDatabaseName();

@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // The real package throws outside React Server Components; here its guard is moot.
-      "server-only": path.resolve(__dirname, "test/support/server-only.ts"),
+      "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts"),
     },
   },
   test: {

@@ -1,0 +1,56 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { QUESTIONS } from "../prisma/seed/article";
+
+test("the home page shows the article and the five questions, in order", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les questions en débat");
+  await expect(page.getByRole("heading", { name: "Évolution du concept d’open source" })).toBeVisible();
+  const titles = page.getByRole("main").getByRole("listitem").getByRole("heading", { level: 3 });
+  await expect(titles.first()).toHaveText(QUESTIONS[0].title);
+  // Threads other tests propose come after the pinned questions.
+  expect((await titles.allTextContents()).slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));
+  await expect(page.getByText("0 opinion ·").first()).toBeVisible();
+});
+
+test("a question opens its thread, with its context and an honest empty state", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: QUESTIONS[1].title }).click();
+  await expect(page).toHaveURL(`/t/${QUESTIONS[1].slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUESTIONS[1].title);
+  await expect(page.getByRole("region", { name: "Le contexte" })).toContainText("Notre approche open source");
+  await expect(page.getByText("Personne n’a encore donné son avis sur cette question.")).toBeVisible();
+});
+
+test("the article page links each closing question to its thread", async ({ page }) => {
+  await page.goto("/article");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Évolution du concept d’open source");
+  await expect(page.getByRole("heading", { name: "De la liberté à l’ouverture" })).toBeVisible();
+  const questions = page.getByRole("region", { name: "Les questions de l’article" }).getByRole("link");
+  await expect(questions).toHaveText(QUESTIONS.map((q) => q.title));
+  await questions.nth(4).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUESTIONS[4].title);
+});
+
+test("an unknown thread shows a 404 page", async ({ page }) => {
+  const response = await page.goto("/t/cette-question-n-existe-pas");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fil de discussion introuvable");
+  await page.getByRole("link", { name: "Voir toutes les questions" }).click();
+  await expect(page).toHaveURL("/");
+});
+
+for (const path of ["/", "/article", `/t/${QUESTIONS[0].slug}`]) {
+  test(`${path} is accessible: landmarks, one h1, no axe violation (WCAG 2.1 AA), in light and dark`, async ({ page }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+      await expect(page.getByRole("main")).toHaveCount(1);
+      await expect(page.getByRole("banner")).toHaveCount(1);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+    }
+  });
+}

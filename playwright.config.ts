@@ -1,0 +1,48 @@
+import { defineConfig } from "@playwright/test";
+import { findChromium } from "./e2e/chromium";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // Each test makes its own data (unique names), so files run in parallel.
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      // Root cannot use Chromium's sandbox; the rest keep it from calling the (closed) network.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    // The production build, on its own embedded database (or TEST_DATABASE_URL).
+    command: `npm run build && node --import tsx scripts/with-database.ts --reset next start -H 127.0.0.1 -p ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    // SIGTERM lets the launcher stop Next.js and then its PostgreSQL cleanly.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    stdout: "pipe",
+    env: {
+      AGORA_DATA_DIR: ".data/e2e",
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
+      APP_URL: BASE_URL,
+      NEXTAUTH_URL: BASE_URL,
+    },
+  },
+});

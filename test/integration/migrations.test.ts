@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import { inject, afterAll, describe, expect, it } from "vitest";
+import { listMigrations, migrateDatabase } from "@/scripts/db/migrate";
+import { SCHEMA_FILE, SNAPSHOT_FILE } from "@/scripts/db/paths";
+import { diffSchemas } from "@/scripts/db/schema-engine";
+import { describeSchema } from "../support/catalog";
+import { createDatabase, databaseUrl, dropDatabase, withClient } from "@/scripts/db/admin";
+import { newTestDatabaseName } from "../support/database-server";
+
+const serverUrl = inject("databaseServerUrl");
+const created: string[] = [];
+afterAll(async () => {
+  for (const name of created) await dropDatabase(serverUrl, name);
+});
+
+async function emptyDatabase() {
+  const name = newTestDatabaseName();
+  created.push(name);
+  await createDatabase(serverUrl, name);
+  return databaseUrl(serverUrl, name);
+}
+
+const schema = fs.readFileSync(SCHEMA_FILE, "utf8");
+
+describe("migrations", () => {
+  it("build exactly the database that schema.prisma describes", async () => {
+    const fromMigrations = await emptyDatabase();
+    await migrateDatabase(fromMigrations);
+    const fromSchema = await emptyDatabase();
+    const sql = await diffSchemas(fromSchema, null, schema);
+    await withClient(fromSchema, (client) => client.query(sql));
+
+    const expected = await describeSchema(fromSchema);
+    expect(expected.columns.length).toBeGreaterThan(50);
+    expect(await describeSchema(fromMigrations)).toEqual(expected);
+  });
+
+  it("keep a snapshot of the schema they were written from, so the next migration diffs from it", async () => {
+    const sql = await diffSchemas(process.env.DATABASE_URL!, fs.readFileSync(SNAPSHOT_FILE, "utf8"), schema);
+    expect(sql).toMatch(/^(-- This is an empty migration\.)?\s*$/);
+  });
+
+  it("are recorded in _prisma_migrations as `prisma migrate deploy` records them, and applied once", async () => {
+    const url = await emptyDatabase();
+    const migrations = listMigrations();
+    expect(await migrateDatabase(url)).toEqual(migrations.map((m) => m.name));
+    expect(await migrateDatabase(url)).toEqual([]);
+    const { rows } = await withClient(url, (client) =>
+      client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`),
+    );
+    expect(rows.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(
+      migrations.map((m) => [m.name, m.checksum, 1]),
+    );
+    expect(rows.every((row) => row.finished_at instanceof Date)).toBe(true);
+    expect(migrations[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("roll a failing migration back whole and record nothing", async () => {
+    const url = await emptyDatabase();
+    const broken = [{ name: "99990101000000_broken", sql: "CREATE TABLE half_written (id int); SELECT no_such_column FROM half_written;", checksum: "0".repeat(64) }];
+    await expect(migrateDatabase(url, broken)).rejects.toThrow(/99990101000000_broken failed/);
+    const { rows } = await withClient(url, (client) =>
+      client.query(`SELECT to_regclass('half_written') AS table_left, (SELECT count(*)::int FROM _prisma_migrations) AS recorded`),
+    );
+    expect(rows[0]).toEqual({ table_left: null, recorded: 0 });
+  });
+
+  it("enforce the invariants schema.prisma cannot express", async () => {
+    const url = await emptyDatabase();
+    await migrateDatabase(url);
+    await withClient(url, async (client) => {
+      const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
+      await expect(client.query(`INSERT INTO users (email, name, updated_at) VALUES ('Upper@Example.test', 'Ana', now())`)).rejects.toThrow(/users_email_lower_case_check/);
+      const user = await insert(`INSERT INTO users (email, name, updated_at) VALUES ('ana@example.test', 'Ana', now())`);
+      const thread = await insert(`INSERT INTO threads (slug, title, body, updated_at) VALUES ('fil', 'Un titre assez long', 'Contexte', now())`);
+      const post = await insert(`INSERT INTO posts (thread_id, author_id, body) VALUES (${thread}, ${user}, 'Bonjour')`);
+      await expect(client.query(`INSERT INTO post_votes (post_id, user_id, value, updated_at) VALUES (${post}, ${user}, 2, now())`)).rejects.toThrow(/post_votes_value_check/);
+      await expect(client.query(`INSERT INTO posts (thread_id, author_id, body, depth) VALUES (${thread}, ${user}, 'x', 1)`)).rejects.toThrow(/posts_depth_check/);
+      await client.query(`INSERT INTO reports (reporter_id, target_type, post_id, reason) VALUES (${user}, 'POST', ${post}, 'SPAM')`);
+      await expect(client.query(`INSERT INTO reports (reporter_id, target_type, post_id, reason) VALUES (${user}, 'POST', ${post}, 'OTHER')`)).rejects.toThrow(/reports_one_open_per_post/);
+      await client.query(`INSERT INTO moderation_log (action, target_type, post_id, reason) VALUES ('HIDE_POST', 'POST', ${post}, 'spam')`);
+      await expect(client.query(`UPDATE moderation_log SET reason = 'rewritten'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`DELETE FROM moderation_log`)).rejects.toThrow(/append-only/);
+    });
+  });
+});

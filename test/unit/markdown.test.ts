@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/lib/markdown";
+
+describe("renderMarkdown", () => {
+  it("renders the GitHub-flavoured subset", () => {
+    const html = renderMarkdown("Un **avis** et une [source](https://example.org).\n\n> citation\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+    expect(html).toContain("<strong>avis</strong>");
+    expect(html).toContain("<blockquote>");
+    expect(html).toContain("<table>");
+    expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener">source</a>');
+  });
+
+  it.each([
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[clic](javascript:alert(1))",
+    "[clic](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<a href="#" onclick="alert(1)">x</a>',
+  ])("neutralises %s", (payload) => {
+    const html = renderMarkdown(payload);
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|data:text/i);
+  });
+});
