@@ -214,8 +214,8 @@ async function launch(paths: Paths): Promise<{ pid: number; port: number }> {
  * `database` on it, creating that database when missing.
  */
 export async function startEmbeddedDatabase(root: string, database = "agora"): Promise<EmbeddedDatabase> {
+  fs.mkdirSync(root, { recursive: true });
   const paths = pathsOf(root);
-  fs.mkdirSync(paths.root, { recursive: true });
   let server = runningServer(paths);
   if (server) {
     const owner = readPid(paths.owner);
