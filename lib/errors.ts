@@ -9,7 +9,7 @@ const STATUS = {
   not_found: 404,
   conflict: 409,
   unsupported_media_type: 415,
-  invalid_input: 422,
+  invalid_input: 400,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -3,20 +3,39 @@
 // of lib/errors.ts. Handlers stay thin: parse, call lib/, answer.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { getRequestActor } from "./auth";
+import { requireActiveUser, requireRole, requireUser } from "./authorization";
 import { AppError, errorResponse, zodIssues } from "./errors";
+import type { Role } from "./schemas/user";
+import type { Actor } from "./users";
 
 type Params = Record<string, string | string[] | undefined>;
 type RouteContext = { params: Promise<Params> };
 
-type RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
+/**
+ * Who may call the route: anyone, or a signed-in user ("user") of at least a role. A write
+ * (any method but GET/HEAD) by a suspended user is refused, unless `allowSuspended` (account
+ * security: a suspended member may still change their password or sign out everywhere).
+ */
+type Access = "user" | Role;
+
+type RouteOptions<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, A extends Access | undefined> = {
   query?: Q;
   body?: B;
   params?: P;
-  /** Status of a successful answer (201 for a creation). */
+  auth?: A;
+  allowSuspended?: boolean;
+  /** Status of a successful answer (201 for a creation, 204 for none). */
   status?: number;
 };
 
-type HandlerInput<Q, B, P> = { request: Request; query: Q; body: B; params: P };
+type HandlerInput<Q, B, P, A> = {
+  request: Request;
+  query: Q;
+  body: B;
+  params: P;
+  actor: A extends Access ? Actor : Actor | null;
+};
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -33,7 +52,7 @@ function assertSameOrigin(request: Request) {
 }
 
 function expectedOrigin(request: Request) {
-  const configured = process.env.APP_URL ?? process.env.NEXTAUTH_URL;
+  const configured = process.env.NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   // Behind no proxy, the Host header is the origin the browser used.
   const url = new URL(request.url);
@@ -71,23 +90,34 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse(new AppError("internal", `Erreur interne (référence ${requestId}).`));
 }
 
+function authorize(actor: Actor | null, options: { auth?: Access; allowSuspended?: boolean }, isWrite: boolean) {
+  if (!options.auth) return actor;
+  const user = options.auth === "user" ? requireUser(actor) : requireRole(actor, options.auth);
+  return isWrite && !options.allowSuspended ? requireActiveUser(user) : user;
+}
+
 export function route<
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
   P extends z.ZodType = z.ZodUndefined,
+  A extends Access | undefined = undefined,
 >(
-  options: RouteOptions<Q, B, P>,
-  handler: (input: HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>>) => Promise<unknown>,
+  options: RouteOptions<Q, B, P, A>,
+  handler: (input: HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>, A>) => Promise<unknown>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const isWrite = !SAFE_METHODS.has(request.method);
+      if (isWrite) assertSameOrigin(request);
+      const actor = authorize(await getRequestActor(request), options, isWrite);
       const params = options.params ? parse(options.params, await context.params, "params") : undefined;
       const query = options.query
         ? parse(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
         : undefined;
       const body = options.body ? parse(options.body, await readJsonBody(request), "body") : undefined;
-      const result = await handler({ request, query, body, params } as HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>>);
+      const input = { request, query, body, params, actor } as HandlerInput<z.infer<Q>, z.infer<B>, z.infer<P>, A>;
+      const result = await handler(input);
+      if (options.status === 204) return new Response(null, { status: 204 });
       return Response.json(result, { status: options.status ?? 200 });
     } catch (error) {
       return toErrorResponse(error);

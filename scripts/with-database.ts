@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
+import { appEnvironment } from "./app-env";
 import { resetDatabase } from "./db/admin";
 import { startEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
@@ -19,9 +20,11 @@ const DEFAULT_DATA_DIR = ".data";
 const FLAGS = new Set(["--no-seed", "--reset"]);
 const PARENT_CHECK_MS = 1_000;
 
+const dataDir = () => process.env.AGORA_DATA_DIR || DEFAULT_DATA_DIR;
+
 async function openDatabase() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  return startEmbeddedDatabase(process.env.AGORA_DATA_DIR || DEFAULT_DATA_DIR);
+  return startEmbeddedDatabase(dataDir());
 }
 
 async function main() {
@@ -30,6 +33,13 @@ async function main() {
   const flags = new Set(args.filter((arg, index) => FLAGS.has(arg) && args.slice(0, index).every((a) => FLAGS.has(a))));
   const command = args.slice(flags.size);
 
+  let appEnv: Record<string, string>;
+  try {
+    appEnv = appEnvironment(command, dataDir(), !process.env.DATABASE_URL);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   const database = await openDatabase();
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -54,7 +64,7 @@ async function main() {
   const PATH = [path.resolve("node_modules/.bin"), process.env.PATH].join(path.delimiter);
   const child = spawn(command[0], command.slice(1), {
     stdio: "inherit",
-    env: { ...process.env, PATH, DATABASE_URL: database.url },
+    env: { ...process.env, ...appEnv, PATH, DATABASE_URL: database.url },
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     // The terminal's Ctrl-C reaches the child too; forwarding covers a plain `kill`.

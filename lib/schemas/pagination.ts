@@ -35,4 +35,5 @@ export function limitParam(defaultLimit: number, maxLimit: number) {
 
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
+
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -20,5 +20,6 @@ export async function call(handler: Handler, path: string, options: CallOptions 
     body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  const body = response.status === 204 ? null : await response.json();
+  return { status: response.status, headers: response.headers, body };
 }

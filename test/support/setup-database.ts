@@ -8,5 +8,7 @@ const serverUrl = inject("databaseServerUrl");
 const name = newTestDatabaseName();
 await createDatabase(serverUrl, name, TEMPLATE_DATABASE);
 process.env.DATABASE_URL = databaseUrl(serverUrl, name);
+// Sessions in tests are signed with a secret of their own.
+process.env.AUTH_SECRET ??= "agora-test-secret-not-for-production";
 
 afterAll(() => dropDatabase(serverUrl, name));

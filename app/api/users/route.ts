@@ -1,0 +1,9 @@
+// POST /api/users — sign up: {"email","name","password"} → 201 {"id","name"}; 409 if the email is taken.
+import { clientIp } from "@/lib/auth";
+import { route } from "@/lib/http";
+import { signUpSchema } from "@/lib/schemas/user";
+import { createUser } from "@/lib/users";
+
+export const POST = route({ body: signUpSchema, status: 201 }, ({ body, request }) =>
+  createUser(body, clientIp(request.headers)),
+);

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/sign-in-form";
+import { getViewer, isGithubEnabled } from "@/lib/auth";
+import { safeCallbackPath } from "@/lib/schemas/user";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  const callbackPath = safeCallbackPath(callbackUrl);
+  if (await getViewer()) redirect(callbackPath);
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-2xl font-bold">Connexion</h1>
+      <SignInForm callbackPath={callbackPath} initialError={error} isGithubEnabled={isGithubEnabled()} />
+    </div>
+  );
+}

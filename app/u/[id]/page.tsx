@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RoleBadge } from "@/components/role-badge";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { userIdParams } from "@/lib/schemas/user";
+import { getProfile } from "@/lib/users";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadProfile(params: Props["params"]) {
+  const parsed = userIdParams.safeParse(await params);
+  return parsed.success ? getProfile(parsed.data.id) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadProfile(params))?.name ?? "Profil introuvable" };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const profile = await loadProfile(params);
+  if (!profile) notFound();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{profile.name}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+          <RoleBadge role={profile.role} /> membre depuis le {formatDate(profile.createdAt)}
+        </p>
+      </header>
+      <section aria-labelledby="posts-title" className="space-y-3">
+        <h2 id="posts-title" className="text-lg font-semibold">
+          Contributions récentes
+        </h2>
+        {profile.posts.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+            Aucune contribution pour l’instant.
+          </p>
+        ) : (
+          <ul className="space-y-3">
+            {profile.posts.map((post) => (
+              <li key={post.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+                <Link href={`/t/${post.thread.slug}#p-${post.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+                  {post.thread.title}
+                </Link>
+                <p className="mt-1 line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{post.body}</p>
+                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{formatDateTime(post.createdAt)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

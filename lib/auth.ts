@@ -1,0 +1,127 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { cookies } from "next/headers";
+import { AppError } from "./errors";
+import { linkGithubAccount } from "./github-accounts";
+import { signInSchema } from "./schemas/user";
+import { type Actor, authenticate, getActor } from "./users";
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The origin browsers use; the launcher defaults it to http://localhost:<port>. */
+export function siteUrl() {
+  return new URL(process.env.NEXTAUTH_URL ?? "http://localhost:3000");
+}
+
+/** Secure cookies over https, and always in production except on this machine's own loopback. */
+export function usesSecureCookies() {
+  const url = siteUrl();
+  return url.protocol === "https:" || (process.env.NODE_ENV === "production" && !LOOPBACK_HOSTS.has(url.hostname));
+}
+
+const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+
+/** The client's address, as the closest proxy (or Next.js itself) recorded it. */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>) {
+  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const forwarded = (Array.isArray(value) ? value.join(",") : value ?? "").split(",").map((part) => part.trim());
+  return forwarded.filter(Boolean).at(-1) ?? "unknown";
+}
+
+type SessionClaims = { uid?: number; sv?: number };
+
+function githubProvider() {
+  if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
+  return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+}
+
+export const isGithubEnabled = () => githubProvider().length > 0;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies: usesSecureCookies(),
+  pages: { signIn: "/connexion", error: "/connexion" },
+  providers: [
+    CredentialsProvider({
+      name: "e-mail",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        try {
+          const actor = await authenticate(parsed.data, clientIp(request.headers ?? {}));
+          return actor && { id: String(actor.id), name: actor.name, sessionVersion: actor.sessionVersion };
+        } catch (error) {
+          // next-auth hands a thrown message to the sign-in form: the lock-out explains itself.
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+    ...githubProvider(),
+  ],
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "github") return true;
+      const actor = await linkGithubAccount(account.providerAccountId, profile);
+      if (!actor) return "/connexion?error=GithubEmailTaken";
+      Object.assign(user, { id: String(actor.id), name: actor.name, sessionVersion: actor.sessionVersion });
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user) {
+        const claims = token as SessionClaims;
+        claims.uid = Number(user.id);
+        claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
+    },
+  },
+};
+
+/**
+ * The signed-in user, read fresh from the database: a role change or a suspension applies at
+ * the next request, a revoked session (older session version) or a deleted user is signed out.
+ */
+export async function getActorFromCookies(cookieValues: Record<string, string>): Promise<Actor | null> {
+  const token = (await getToken({
+    req: { cookies: cookieValues, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secureCookie: usesSecureCookies(),
+    secret: authSecret(),
+  })) as SessionClaims | null;
+  if (!token?.uid) return null;
+  const actor = await getActor(token.uid);
+  return actor && actor.sessionVersion === token.sv ? actor : null;
+}
+
+/** For route handlers: the actor of a request. */
+export function getRequestActor(request: Request) {
+  return getActorFromCookies(parseCookies(request.headers.get("cookie") ?? ""));
+}
+
+/** For pages and layouts: the viewer of the current request, or null when signed out. */
+export async function getViewer() {
+  const store = await cookies();
+  return getActorFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
+}
+
+function parseCookies(header: string): Record<string, string> {
+  const entries = header.split(";").flatMap((pair) => {
+    const index = pair.indexOf("=");
+    if (index < 0) return [];
+    try {
+      return [[pair.slice(0, index).trim(), decodeURIComponent(pair.slice(index + 1).trim())] as const];
+    } catch {
+      return [];
+    }
+  });
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { db } from "./db";
+import { AppError } from "./errors";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+type Rule = { max: number; windowMs: number; message: string };
+
+/**
+ * Every rate limit of the product, in one place. Counted in PostgreSQL (rate_limit_hits), so
+ * several app instances share them. RATE_LIMITS=off disables them all, for load tests and
+ * benchmarks only: never on a public site.
+ */
+export const RATE_LIMITS = {
+  signInFailuresPerEmail: {
+    max: 5,
+    windowMs: 15 * MINUTE_MS,
+    message: "Trop de tentatives de connexion pour ce compte. Réessayez dans quelques minutes.",
+  },
+  signInFailuresPerIp: {
+    max: 30,
+    windowMs: 15 * MINUTE_MS,
+    message: "Trop de tentatives de connexion depuis votre adresse. Réessayez dans quelques minutes.",
+  },
+  signUpsPerIp: {
+    max: 10,
+    windowMs: HOUR_MS,
+    message: "Trop d’inscriptions depuis votre adresse. Réessayez dans une heure.",
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const isDisabled = () => process.env.RATE_LIMITS === "off";
+
+function keyOf(name: RateLimitName, subject: string) {
+  return `${name}:${subject}`;
+}
+
+type Client = Pick<typeof db, "rateLimitHit">;
+
+/** Seconds until the oldest hit in the window leaves it, or null when under the limit. */
+async function secondsUntilAllowed(client: Client, key: string, rule: Rule, now: Date): Promise<number | null> {
+  const hits = await client.rateLimitHit.findMany({
+    select: { createdAt: true },
+    where: { key, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } },
+    orderBy: { createdAt: "desc" },
+    take: rule.max,
+  });
+  if (hits.length < rule.max) return null;
+  const oldestCounted = hits[hits.length - 1].createdAt.getTime();
+  return Math.max(1, Math.ceil((oldestCounted + rule.windowMs - now.getTime()) / 1000));
+}
+
+/** Adds a hit, and forgets this key's hits that left the window. */
+async function addHit(client: Client, key: string, rule: Rule, now: Date) {
+  await client.rateLimitHit.deleteMany({ where: { key, createdAt: { lt: new Date(now.getTime() - rule.windowMs) } } });
+  await client.rateLimitHit.create({ data: { key, createdAt: now } });
+}
+
+function refuse(name: RateLimitName, retryAfterSeconds: number): never {
+  throw new AppError("rate_limited", RATE_LIMITS[name].message, {
+    headers: { "retry-after": String(retryAfterSeconds) },
+  });
+}
+
+/** Throws a 429 with Retry-After when `subject` has reached the limit; records nothing. */
+export async function assertUnderLimit(name: RateLimitName, subject: string) {
+  if (isDisabled()) return;
+  const wait = await secondsUntilAllowed(db, keyOf(name, subject), RATE_LIMITS[name], new Date());
+  if (wait !== null) refuse(name, wait);
+}
+
+/** Counts one hit against the limit (a failed sign-in, say), whatever the count already is. */
+export async function recordHit(name: RateLimitName, subject: string) {
+  if (isDisabled()) return;
+  await db.$transaction((tx) => addHit(tx, keyOf(name, subject), RATE_LIMITS[name], new Date()));
+}
+
+/**
+ * Checks and counts in one step, serialised per key by an advisory lock, so that concurrent
+ * requests cannot all slip under the limit together.
+ */
+export async function consumeRateLimit(name: RateLimitName, subject: string) {
+  if (isDisabled()) return;
+  const key = keyOf(name, subject);
+  const rule = RATE_LIMITS[name];
+  const wait = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
+    const now = new Date();
+    const seconds = await secondsUntilAllowed(tx, key, rule, now);
+    if (seconds === null) await addHit(tx, key, rule, now);
+    return seconds;
+  });
+  if (wait !== null) refuse(name, wait);
+}

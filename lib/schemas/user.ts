@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { idParam } from "./pagination";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+export const NAME_MIN = 2;
+export const NAME_MAX = 40;
+
+export const ROLES = ["MEMBER", "MODERATOR", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Emails compare as NFKC, trimmed, lower case: "Ana@Example.org " and "ana@example.org" are one account. */
+export function normalizeEmail(email: string) {
+  return email.normalize("NFKC").trim().toLowerCase();
+}
+
+export const emailField = z
+  .string({ error: "Indiquez votre adresse e-mail." })
+  .transform(normalizeEmail)
+  .pipe(z.email({ error: "Cette adresse e-mail n’est pas valide." }).max(254, { error: "Adresse e-mail trop longue." }));
+
+export const passwordField = z
+  .string({ error: "Indiquez un mot de passe." })
+  .min(PASSWORD_MIN, { error: `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères.` })
+  .max(PASSWORD_MAX, { error: `Le mot de passe doit compter au plus ${PASSWORD_MAX} caractères.` });
+
+export const nameField = z
+  .string({ error: "Indiquez un nom affiché." })
+  .transform((name) => name.normalize("NFKC").trim().replace(/\s+/g, " "))
+  .pipe(
+    z
+      .string()
+      .min(NAME_MIN, { error: `Le nom affiché doit compter au moins ${NAME_MIN} caractères.` })
+      .max(NAME_MAX, { error: `Le nom affiché doit compter au plus ${NAME_MAX} caractères.` }),
+  );
+
+export const signUpSchema = z.object({ email: emailField, name: nameField, password: passwordField });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailField,
+  // Any length is checked against the hash: a rule change must not lock old accounts out.
+  password: z.string().min(1).max(1024),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Indiquez votre mot de passe actuel." }).min(1, { error: "Indiquez votre mot de passe actuel." }).max(1024),
+  newPassword: passwordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const userIdParams = z.object({ id: idParam });
+
+/**
+ * Where to go after signing in: only a path on this site ("/t/x?sort=new"), never another
+ * origin ("//evil.example", "https://…", "/\\evil.example"), which would make the sign-in page
+ * an open redirect.
+ */
+export function safeCallbackPath(value: string | null | undefined, fallback = "/") {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  try {
+    const url = new URL(value, "http://agora.invalid");
+    return url.origin === "http://agora.invalid" ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
+}

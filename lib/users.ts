@@ -1,0 +1,140 @@
+import "server-only";
+import { db } from "./db";
+import { AppError } from "./errors";
+import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
+import { assertUnderLimit, consumeRateLimit, recordHit } from "./rate-limit";
+import { Prisma } from "./generated/prisma/client";
+import type { ChangePasswordInput, Role, SignInInput, SignUpInput } from "./schemas/user";
+
+/** The signed-in user as every permission check sees it, read fresh from the database. */
+export const actorFields = {
+  id: true,
+  name: true,
+  role: true,
+  sessionVersion: true,
+  suspendedAt: true,
+  suspendedUntil: true,
+  suspensionReason: true,
+} as const;
+
+export type Actor = Prisma.UserGetPayload<{ select: typeof actorFields }>;
+
+export function isSuspended(user: Pick<Actor, "suspendedAt" | "suspendedUntil">, now = new Date()) {
+  return user.suspendedAt !== null && (user.suspendedUntil === null || user.suspendedUntil > now);
+}
+
+export function getActor(id: number) {
+  return db.user.findUnique({ select: actorFields, where: { id } });
+}
+
+function adminEmails() {
+  return new Set((process.env.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean));
+}
+
+function assertNotCommon(password: string, path: string) {
+  if (isCommonPassword(password)) {
+    throw new AppError("invalid_input", "Ce mot de passe fait partie des plus courants : choisissez-en un autre.", {
+      issues: [{ path, message: "Ce mot de passe fait partie des plus courants : choisissez-en un autre." }],
+    });
+  }
+}
+
+/** Sign-up. The only way to learn that an email is taken is this 409. */
+export async function createUser(input: SignUpInput, ip: string) {
+  assertNotCommon(input.password, "password");
+  await consumeRateLimit("signUpsPerIp", ip);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      select: { id: true, name: true },
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: adminEmails().has(input.email) ? "ADMIN" : "MEMBER",
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks credentials for sign-in. More than RATE_LIMITS' failures for one email or one address
+ * lock sign-in out (even with the right password) until the window passes. Every failure is
+ * logged, without the password.
+ */
+export async function authenticate({ email, password }: SignInInput, ip: string): Promise<Actor | null> {
+  await assertUnderLimit("signInFailuresPerEmail", email);
+  await assertUnderLimit("signInFailuresPerIp", ip);
+  const user = await db.user.findUnique({ select: { ...actorFields, passwordHash: true }, where: { email } });
+  const isValid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !user.passwordHash || !isValid) {
+    console.warn(`[auth] failed sign-in for ${JSON.stringify(email)} from ${ip}`);
+    await recordHit("signInFailuresPerEmail", email);
+    await recordHit("signInFailuresPerIp", ip);
+    return null;
+  }
+  const { passwordHash: _hash, ...actor } = user;
+  return actor;
+}
+
+/** Changes the password and revokes every session, this one included. */
+export async function changePassword(actor: Actor, input: ChangePasswordInput) {
+  const user = await db.user.findUniqueOrThrow({ select: { passwordHash: true }, where: { id: actor.id } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("forbidden", "Le mot de passe actuel est incorrect.");
+  }
+  assertNotCommon(input.newPassword, "newPassword");
+  await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+  });
+}
+
+/** Revokes every session of the user: their JWTs carry the old version and are refused. */
+export async function signOutEverywhere(actor: Actor) {
+  await db.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** For the role CLI: returns null when no account has that email. */
+export async function setRoleByEmail(email: string, role: Role) {
+  return db.user
+    .update({ select: { id: true, email: true, role: true }, where: { email }, data: { role } })
+    .catch((error) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+      throw error;
+    });
+}
+
+/** A public profile: never the email, the hash or a suspension reason. */
+export async function getProfile(id: number) {
+  return db.user.findUnique({
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      posts: {
+        select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
+        where: { deletedAt: null, hiddenAt: null, thread: { hiddenAt: null } },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+      },
+    },
+    where: { id },
+  });
+}
+
+/** What the account page shows its owner. */
+export async function getAccount(actor: Actor) {
+  const { passwordHash, ...account } = await db.user.findUniqueOrThrow({
+    select: { email: true, createdAt: true, passwordHash: true },
+    where: { id: actor.id },
+  });
+  // GitHub-only accounts have no password to change.
+  return { ...account, hasPassword: passwordHash !== null };
+}

@@ -1,0 +1,26 @@
+// Session cookies as next-auth issues them (a JWT signed with AUTH_SECRET), for tests that call
+// route handlers directly; the e2e suite signs in through the real pages instead.
+import { encode } from "next-auth/jwt";
+import { createPrismaClient } from "@/lib/prisma-client";
+
+let sequence = 0;
+
+export async function sessionCookie(user: { id: number; sessionVersion: number; name?: string }) {
+  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, name: user.name }, secret: process.env.AUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}
+
+/** A new member (or other role) with a cookie; each call makes a distinct account. */
+export async function createMember(overrides: { role?: "MEMBER" | "MODERATOR" | "ADMIN"; suspendedUntil?: Date | null } = {}) {
+  const db = createPrismaClient(process.env.DATABASE_URL!);
+  try {
+    sequence += 1;
+    const suspension = overrides.suspendedUntil !== undefined ? { suspendedAt: new Date(), suspendedUntil: overrides.suspendedUntil } : {};
+    const user = await db.user.create({
+      data: { email: `member${sequence}-${process.pid}@example.test`, name: `Membre ${sequence}`, role: overrides.role ?? "MEMBER", ...suspension },
+    });
+    return { ...user, cookie: await sessionCookie(user) };
+  } finally {
+    await db.$disconnect();
+  }
+}
