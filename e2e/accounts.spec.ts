@@ -1,0 +1,104 @@
+import { QUESTIONS } from "../prisma/seed/article";
+import { newMemberData } from "./factories";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+const header = (page: import("@playwright/test").Page) => page.getByRole("banner");
+// Next.js has an alert of its own (the route announcer): look in the page's main content.
+const formAlert = (page: import("@playwright/test").Page) => page.getByRole("main").getByRole("alert");
+
+test("sign up → signed in → sign out → sign in again → back on the page they came from", async ({ page }) => {
+  const member = newMemberData();
+  const threadPath = `/t/${QUESTIONS[2].slug}`;
+  await page.goto(threadPath);
+  await header(page).getByRole("link", { name: "Inscription" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inscription");
+  await page.getByLabel("Adresse e-mail").fill(member.email);
+  await page.getByLabel("Nom affiché").fill(member.name);
+  await page.getByLabel("Mot de passe").fill(member.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+
+  await expect(page).toHaveURL(threadPath);
+  await expect(header(page).getByRole("link", { name: `Connecté en tant que ${member.name}` })).toBeVisible();
+
+  await header(page).getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(header(page).getByRole("link", { name: "Connexion" })).toBeVisible();
+
+  await page.goto(threadPath);
+  await header(page).getByRole("link", { name: "Connexion" }).click();
+  await page.getByLabel("Adresse e-mail").fill(member.email.toUpperCase());
+  await page.getByLabel("Mot de passe").fill(member.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(threadPath);
+  await expect(header(page).getByRole("link", { name: `Connecté en tant que ${member.name}` })).toBeVisible();
+});
+
+test("the session cookie is httpOnly and SameSite=Lax", async ({ page, member }) => {
+  await signIn(page, member);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
+
+test("a wrong password is refused with a clear message", async ({ page, member }) => {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(member.email);
+  await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(formAlert(page)).toHaveText("E-mail ou mot de passe incorrect.");
+  await expect(header(page).getByRole("link", { name: "Connexion" })).toBeVisible();
+});
+
+test("sign-up shows the server's refusal next to the field: email taken, common password", async ({ page, member }) => {
+  await page.goto("/inscription");
+  await page.getByLabel("Adresse e-mail").fill(member.email);
+  await page.getByLabel("Nom affiché").fill("Quelqu’un d’autre");
+  await page.getByLabel("Mot de passe").fill("qwertyuiop");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByText("Ce mot de passe fait partie des plus courants : choisissez-en un autre.").first()).toBeVisible();
+  await page.getByLabel("Mot de passe").fill("un mot de passe bien à moi");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(formAlert(page)).toContainText("Un compte existe déjà avec cette adresse e-mail");
+});
+
+test("a callback URL to another site is ignored: sign-in lands on this site", async ({ page, member }) => {
+  await page.goto("/connexion?callbackUrl=https%3A%2F%2Fevil.example%2F");
+  await page.getByLabel("Adresse e-mail").fill(member.email);
+  await page.getByLabel("Mot de passe").fill(member.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(header(page).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
+});
+
+test("a public profile shows the name, role and join date; the account page, the email", async ({ page, member }) => {
+  await page.goto(`/u/${member.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(member.name);
+  await expect(page.getByText("Membre", { exact: true })).toBeVisible();
+  await expect(page.getByText(/membre depuis le/)).toBeVisible();
+  await expect(page.getByText("Aucune contribution pour l’instant.")).toBeVisible();
+  await expect(page.getByText(member.email)).toHaveCount(0);
+
+  await signIn(page, member);
+  await page.goto("/compte");
+  await expect(page.getByText(member.email, { exact: false })).toBeVisible();
+});
+
+test("changing the password signs other sessions out and keeps this one", async ({ browser, page, member }) => {
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, member);
+  await signIn(page, member);
+  await page.goto("/compte");
+  await page.getByLabel("Mot de passe actuel").fill(member.password);
+  await page.getByLabel("Nouveau mot de passe").fill("un tout nouveau mot de passe");
+  await page.getByRole("button", { name: "Changer de mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Mot de passe modifié");
+  await expect(header(page).getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+
+  await elsewhere.reload();
+  await expect(header(elsewhere).getByRole("link", { name: "Connexion" })).toBeVisible();
+  await elsewhere.close();
+});
+
+test("the sign-in, sign-up, profile and account pages are accessible", async ({ page, member }) => {
+  for (const path of ["/connexion", "/inscription", `/u/${member.id}`]) await expectAccessible(page, path);
+  await signIn(page, member);
+  await expectAccessible(page, "/compte");
+});

@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { createMemberViaApi } from "./factories";
+
+type Member = Awaited<ReturnType<typeof createMemberViaApi>>;
+
+/** Signs in through the real page, as a person would. */
+export async function signIn(page: Page, member: { email: string; password: string }) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(member.email);
+  await page.getByLabel("Mot de passe").fill(member.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}
+
+/** Landmarks, one h1, and no axe violation of WCAG 2.1 AA, in light and in dark mode. */
+export async function expectAccessible(page: Page, path: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  }
+}
+
+export const test = base.extend<{ member: Member }>({
+  member: async ({ request }, use) => {
+    await use(await createMemberViaApi(request));
+  },
+});
+
+export { expect };
