@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as meRoute } from "@/app/api/me/route";
 import { POST as changePasswordRoute } from "@/app/api/me/password/route";
 import { POST as signOutEverywhereRoute } from "@/app/api/me/sign-out-everywhere/route";
@@ -113,6 +113,28 @@ describe("sign-in (authenticate)", () => {
       code: "rate_limited",
       message: expect.stringContaining("Trop de tentatives"),
     });
+  });
+
+  it("logs every failure with the email and address, never the password", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const ip = freshIp();
+    await authenticate({ email: "logged@example.test", password: "secret-qui-ne-doit-pas-fuir" }, ip);
+    const logged = warn.mock.calls.map((args) => args.join(" ")).join("\n");
+    warn.mockRestore();
+    expect(logged).toContain("logged@example.test");
+    expect(logged).toContain(ip);
+    expect(logged).not.toContain("secret-qui-ne-doit-pas-fuir");
+  });
+
+  it("RATE_LIMITS=off turns every limit off (for benchmarks)", async () => {
+    await account("unlimited@example.test");
+    vi.stubEnv("RATE_LIMITS", "off");
+    try {
+      for (let i = 0; i < 6; i += 1) await authenticate({ email: "unlimited@example.test", password: "faux" }, "198.51.100.1");
+      expect(await authenticate({ email: "unlimited@example.test", password }, "198.51.100.1")).not.toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("locks an address out after 30 failures in 15 minutes, whatever the email", async () => {
