@@ -14,6 +14,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/setup-database.ts"],
+    // Failed sign-ins are logged on purpose; the tests that fail them on purpose need not print it.
+    onConsoleLog: (log) => !log.includes("[auth] failed sign-in"),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,50 +3,25 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, type FieldErrors, fieldErrorsOf, sendJson } from "@/lib/api-client";
+import { ApiError, sendJson } from "@/lib/api-client";
 import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/schemas/user";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
+import { useApiForm } from "./use-api-form";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget));
-    // The same schema as the server's: most mistakes are caught before sending.
-    const parsed = signUpSchema.safeParse(form);
-    setMessage(null);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setIsPending(true);
-    try {
-      await sendJson("POST", "/api/users", form);
-      const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (result?.error) throw new ApiError(401, "Votre compte est créé, mais la connexion a échoué : connectez-vous.", {});
-      router.replace(callbackPath);
-      router.refresh();
-    } catch (error) {
-      setIsPending(false);
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors);
-        setMessage(error.message);
-      } else {
-        setMessage("Le serveur ne répond pas. Réessayez.");
-      }
-    }
-  }
+  const { errors, message, isPending, onSubmit } = useApiForm(signUpSchema, async (values) => {
+    await sendJson("POST", "/api/users", values);
+    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (result?.error) throw new ApiError(401, "Votre compte est créé, mais la connexion a échoué : connectez-vous.", {});
+    router.replace(callbackPath);
+    router.refresh();
+  });
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={message} />
       <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
       <TextField
