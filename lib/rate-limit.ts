@@ -28,6 +28,17 @@ export const RATE_LIMITS = {
     windowMs: HOUR_MS,
     message: "Trop d’inscriptions depuis votre adresse. Réessayez dans une heure.",
   },
+  // Posts and proposed threads alike.
+  postsPerMemberBurst: {
+    max: 1,
+    windowMs: 10_000,
+    message: "Vous venez de publier : attendez quelques secondes avant la prochaine contribution.",
+  },
+  postsPerMemberHour: {
+    max: 30,
+    windowMs: HOUR_MS,
+    message: "Vous avez atteint 30 contributions en une heure. Réessayez plus tard.",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -79,19 +90,22 @@ export async function recordHit(name: RateLimitName, subject: string) {
 }
 
 /**
- * Checks and counts in one step, serialised per key by an advisory lock, so that concurrent
- * requests cannot all slip under the limit together.
+ * Checks every named limit and, only when all allow it, counts the hit against each: one step,
+ * serialised per subject by an advisory lock, so that concurrent requests cannot all slip under
+ * the limit together.
  */
-export async function consumeRateLimit(name: RateLimitName, subject: string) {
+export async function consumeRateLimit(names: RateLimitName | RateLimitName[], subject: string) {
   if (isDisabled()) return;
-  const key = keyOf(name, subject);
-  const rule = RATE_LIMITS[name];
-  const wait = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text`;
+  const rules = (Array.isArray(names) ? names : [names]).map((name) => ({ name, key: keyOf(name, subject) }));
+  const refused = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${rules[0].key}))::text`;
     const now = new Date();
-    const seconds = await secondsUntilAllowed(tx, key, rule, now);
-    if (seconds === null) await addHit(tx, key, rule, now);
-    return seconds;
+    for (const { name, key } of rules) {
+      const seconds = await secondsUntilAllowed(tx, key, RATE_LIMITS[name], now);
+      if (seconds !== null) return { name, seconds };
+    }
+    for (const { name, key } of rules) await addHit(tx, key, RATE_LIMITS[name], now);
+    return null;
   });
-  if (wait !== null) refuse(name, wait);
+  if (refused) refuse(refused.name, refused.seconds);
 }

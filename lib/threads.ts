@@ -1,5 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { requireActiveUser } from "./authorization";
 import { db } from "./db";
+import { consumePostingLimits } from "./posts";
+import { hotRank } from "./ranking";
+import type { CreateThreadInput } from "./schemas/post";
+import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
 import type { ListThreadsQuery, ThreadCursor } from "./schemas/thread";
 
@@ -68,4 +74,42 @@ export async function getThread(id: number) {
 
 export async function getThreadBySlug(slug: string) {
   return db.thread.findFirst({ select: threadDetail, where: { ...visible, slug } });
+}
+
+/** A member's own question. Its slug is readable and unique: words of the title, then the id. */
+export async function createThread(actor: Actor, input: CreateThreadInput) {
+  requireActiveUser(actor);
+  await consumePostingLimits(actor);
+  const createdAt = new Date();
+  return db.$transaction(async (tx) => {
+    const draft = await tx.thread.create({
+      select: { id: true },
+      data: {
+        slug: `brouillon-${randomUUID()}`,
+        title: input.title,
+        body: input.body,
+        kind: "OPEN",
+        authorId: actor.id,
+        createdAt,
+        lastActivityAt: createdAt,
+        hotRank: hotRank(0, createdAt),
+      },
+    });
+    return tx.thread.update({
+      select: { ...threadSummary, body: true },
+      where: { id: draft.id },
+      data: { slug: `${slugify(input.title)}-${draft.id}` },
+    });
+  });
+}
+
+function slugify(title: string) {
+  const words = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const cut = words.length > 60 ? words.slice(0, 60).replace(/-[^-]*$/, "") : words;
+  return cut || "question";
 }

@@ -1,0 +1,12 @@
+// GET /api/threads/{id}/posts — a page of conversations: top-level posts with their first replies.
+// POST /api/threads/{id}/posts — post an opinion or a reply: {"body","parentId?"} → 201.
+import { route } from "@/lib/http";
+import { createPost, listPosts } from "@/lib/posts";
+import { createPostSchema, listPostsQuery } from "@/lib/schemas/post";
+import { threadIdParams } from "@/lib/schemas/thread";
+
+export const GET = route({ params: threadIdParams, query: listPostsQuery }, ({ params, query }) => listPosts(params.id, query));
+
+export const POST = route({ auth: "user", params: threadIdParams, body: createPostSchema, status: 201 }, ({ actor, params, body }) =>
+  createPost(actor, params.id, body),
+);

@@ -1,0 +1,255 @@
+import "server-only";
+import { requireActiveUser, requireRole } from "./authorization";
+import { db } from "./db";
+import { AppError } from "./errors";
+import { Prisma } from "./generated/prisma/client";
+import { renderMarkdown } from "./markdown";
+import { consumeRateLimit } from "./rate-limit";
+import { encodeCursor, type Page } from "./schemas/pagination";
+import type { CreatePostInput, EditPostInput, ListPostsQuery } from "./schemas/post";
+import type { Actor } from "./users";
+
+/** Replies shown with each top-level post of a page; the rest load on demand. */
+export const REPLIES_PER_CONVERSATION = 50;
+
+const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
+
+/** Counts the post against the member's posting limits (posts and proposed threads). */
+export function consumePostingLimits(actor: Actor) {
+  return consumeRateLimit([...POSTING_LIMITS], String(actor.id));
+}
+
+type PostRow = {
+  id: number;
+  parentId: number | null;
+  rootId: number | null;
+  depth: number;
+  body: string;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  replyCount: number;
+  upvotes: number;
+  downvotes: number;
+  score: number;
+  authorId: number;
+  authorName: string;
+};
+
+export type PostView = {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  author: { id: number; name: string } | null;
+  body: string | null;
+  bodyHtml: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deleted: boolean;
+  hidden: boolean;
+  replyCount: number;
+  upvotes: number;
+  downvotes: number;
+  score: number;
+  /** On a top-level post: more replies than the page shows. */
+  hasMoreReplies?: boolean;
+};
+
+/** What the public sees of a post: a deleted or hidden one keeps its place, not its text. */
+function toView(row: PostRow): PostView {
+  const isGone = row.deletedAt !== null || row.hiddenAt !== null;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    depth: row.depth,
+    author: row.deletedAt ? null : { id: row.authorId, name: row.authorName },
+    body: isGone ? null : row.body,
+    bodyHtml: isGone ? null : row.bodyHtml,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: row.deletedAt !== null,
+    hidden: row.hiddenAt !== null,
+    replyCount: row.replyCount,
+    upvotes: row.upvotes,
+    downvotes: row.downvotes,
+    score: row.score,
+  };
+}
+
+const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
+  p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
+  p.hidden_at AS "hiddenAt", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
+  p.author_id AS "authorId", u.name AS "authorName"`;
+
+async function visibleThread(threadId: number) {
+  const thread = await db.thread.findFirst({ select: { id: true, isLocked: true }, where: { id: threadId, hiddenAt: null } });
+  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  return thread;
+}
+
+/**
+ * A page of a thread's conversations: top-level posts oldest first (keyset on created_at, id),
+ * each followed by its first replies in reading order (depth-first, oldest first).
+ */
+export async function listPosts(threadId: number, { cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
+  await visibleThread(threadId);
+  const [afterAt, afterId] = cursor ? [new Date(cursor.at), cursor.id] : [new Date(0), 0];
+  const roots = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL AND (p.created_at, p.id) > (${afterAt}, ${afterId})
+    ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
+  const page = roots.slice(0, limit);
+  const replies = await listConversationStarts(page.map((root) => root.id));
+  const last = page.at(-1);
+  return {
+    items: inReadingOrder(page, replies),
+    nextCursor: roots.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */
+function listConversationStarts(rootIds: number[]) {
+  if (rootIds.length === 0) return Promise.resolve([] as PostRow[]);
+  return db.$queryRaw<PostRow[]>`
+    SELECT r.* FROM unnest(${rootIds}::int[]) AS root(id)
+    CROSS JOIN LATERAL (
+      SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
+      WHERE p.root_id = root.id ORDER BY p.created_at, p.id LIMIT ${REPLIES_PER_CONVERSATION + 1}
+    ) r`;
+}
+
+/**
+ * Top-level posts in page order, each followed depth-first by its replies. Replies arrive
+ * oldest first, so a reply's parent always precedes it; children keep that order.
+ */
+function inReadingOrder(roots: PostRow[], replies: PostRow[]): PostView[] {
+  const children = new Map<number, PostRow[]>();
+  const shownPerRoot = new Map<number, number>();
+  const hasMore = new Set<number>();
+  for (const reply of replies) {
+    const shown = shownPerRoot.get(reply.rootId!) ?? 0;
+    if (shown === REPLIES_PER_CONVERSATION) {
+      hasMore.add(reply.rootId!);
+      continue;
+    }
+    shownPerRoot.set(reply.rootId!, shown + 1);
+    children.set(reply.parentId!, [...(children.get(reply.parentId!) ?? []), reply]);
+  }
+  const items: PostView[] = [];
+  const visit = (row: PostRow) => {
+    items.push(row.parentId === null ? { ...toView(row), hasMoreReplies: hasMore.has(row.id) } : toView(row));
+    children.get(row.id)?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return items;
+}
+
+async function getPostView(id: number): Promise<PostView> {
+  const [row] = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ${id}`;
+  return toView(row);
+}
+
+export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
+  requireActiveUser(actor);
+  const thread = await visibleThread(threadId);
+  if (thread.isLocked) throw new AppError("forbidden", "Ce fil est verrouillé : il ne prend plus de nouvelles contributions.");
+  const parent = input.parentId
+    ? await db.post.findFirst({
+        select: { id: true, rootId: true, depth: true, deletedAt: true, hiddenAt: true },
+        where: { id: input.parentId, threadId },
+      })
+    : null;
+  if (input.parentId && (!parent || parent.hiddenAt)) {
+    throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
+  }
+  if (parent?.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne peut plus y répondre.");
+  await consumePostingLimits(actor);
+
+  const now = new Date();
+  const post = await db.$transaction(async (tx) => {
+    const created = await tx.post.create({
+      select: { id: true },
+      data: {
+        threadId,
+        authorId: actor.id,
+        parentId: parent?.id ?? null,
+        rootId: parent ? (parent.rootId ?? parent.id) : null,
+        depth: parent ? parent.depth + 1 : 0,
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        createdAt: now,
+      },
+    });
+    if (parent) await tx.post.update({ where: { id: parent.id }, data: { replyCount: { increment: 1 } } });
+    await tx.thread.update({ where: { id: threadId }, data: { postCount: { increment: 1 }, lastActivityAt: now } });
+    return created;
+  });
+  return getPostView(post.id);
+}
+
+/** The post, for a change by its author: 404 when gone, 403 for anyone else or a frozen post. */
+async function ownPost(actor: Actor, postId: number) {
+  requireActiveUser(actor);
+  const post = await db.post.findUnique({
+    select: { id: true, authorId: true, body: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true } } },
+    where: { id: postId },
+  });
+  if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
+  if (post.authorId !== actor.id) throw new AppError("forbidden", "Seul l'auteur peut modifier ou supprimer cette contribution.");
+  if (post.hiddenAt) throw new AppError("forbidden", "Cette contribution est masquée par la modération.");
+  if (post.thread.isLocked) throw new AppError("forbidden", "Ce fil est verrouillé : ses contributions ne peuvent plus changer.");
+  return post;
+}
+
+/** An edit keeps the previous text as a revision, in the same transaction. */
+export async function editPost(actor: Actor, postId: number, input: EditPostInput): Promise<PostView> {
+  const post = await ownPost(actor, postId);
+  if (post.deletedAt) throw new AppError("not_found", "Cette contribution a été supprimée.");
+  if (post.body !== input.body) {
+    await db.$transaction([
+      db.postRevision.create({ data: { postId, editorId: actor.id, body: post.body } }),
+      db.post.update({
+        where: { id: postId },
+        data: { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() },
+      }),
+    ]);
+  }
+  return getPostView(postId);
+}
+
+/**
+ * A soft delete: the text leaves public view and a placeholder keeps the reply tree readable;
+ * the row and its revisions stay for moderators. Deleting twice changes nothing.
+ */
+export async function deletePost(actor: Actor, postId: number) {
+  const post = await ownPost(actor, postId);
+  if (post.deletedAt) return;
+  await db.$transaction([
+    db.post.update({ where: { id: postId }, data: { deletedAt: new Date() } }),
+    db.thread.update({ where: { id: post.threadId }, data: { postCount: { decrement: 1 } } }),
+  ]);
+}
+
+/** A post's history, newest first: public while the post is, moderators' afterwards. */
+export async function listRevisions(viewer: Actor | null, postId: number) {
+  const post = await db.post.findUnique({
+    select: { body: true, editedAt: true, createdAt: true, deletedAt: true, hiddenAt: true, thread: { select: { hiddenAt: true } } },
+    where: { id: postId },
+  });
+  if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
+  if (post.deletedAt || post.hiddenAt || post.thread.hiddenAt) requireRole(viewer, "MODERATOR");
+  const revisions = await db.postRevision.findMany({
+    select: { id: true, body: true, createdAt: true },
+    where: { postId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const render = ({ body, ...rest }: { body: string; createdAt: Date; id?: number }) => ({ ...rest, body, bodyHtml: renderMarkdown(body) });
+  return {
+    current: render({ body: post.body, createdAt: post.editedAt ?? post.createdAt }),
+    // Each revision is the text as it was until the edit made at its createdAt.
+    items: revisions.map(render),
+  };
+}

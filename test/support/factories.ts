@@ -1,0 +1,16 @@
+// Rows for integration tests, written straight to the test database.
+import { createPrismaClient } from "@/lib/prisma-client";
+
+let sequence = 0;
+
+export async function createThreadRow(overrides: { isLocked?: boolean; hiddenAt?: Date } = {}) {
+  const db = createPrismaClient(process.env.DATABASE_URL!);
+  try {
+    sequence += 1;
+    return await db.thread.create({
+      data: { slug: `fil-de-test-${process.pid}-${sequence}`, title: `Une question de test ${sequence}`, body: "Le contexte.", ...overrides },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
