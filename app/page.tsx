@@ -2,13 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ThreadList } from "@/components/thread-list";
 import { getArticle } from "@/lib/articles";
-import { THREAD_PAGE_MAX } from "@/lib/schemas/thread";
+import { THREAD_PAGE_SIZE, listThreadsQuery } from "@/lib/schemas/thread";
 import { listThreads } from "@/lib/threads";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [article, threads] = await Promise.all([getArticle(), listThreads({ limit: THREAD_PAGE_MAX })]);
+type Props = { searchParams: Promise<{ cursor?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  // A malformed cursor in the address bar shows the first page rather than an error.
+  const query = listThreadsQuery.safeParse({ cursor: (await searchParams).cursor });
+  const [article, threads] = await Promise.all([getArticle(), listThreads(query.success ? query.data : { limit: THREAD_PAGE_SIZE })]);
   if (!article) notFound();
   const [lead] = article.body.split("\n\n");
   return (
@@ -26,10 +30,22 @@ export default async function HomePage() {
         </p>
       </section>
       <section aria-labelledby="threads-title" className="space-y-4">
-        <h1 id="threads-title" className="text-2xl font-bold">
-          Les questions en débat
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 id="threads-title" className="text-2xl font-bold">
+            Les questions en débat
+          </h1>
+          <Link href="/questions/nouvelle" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+            Proposer une question
+          </Link>
+        </div>
         <ThreadList threads={threads.items} />
+        {threads.nextCursor && (
+          <p>
+            <Link href={`/?cursor=${threads.nextCursor}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+              Questions suivantes
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );

@@ -3,8 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
+import { ThreadPosts } from "@/components/thread-posts";
+import { getViewer } from "@/lib/auth";
 import { countLabel } from "@/lib/format";
+import { listPosts } from "@/lib/posts";
+import { POST_PAGE_SIZE } from "@/lib/schemas/post";
 import { getThreadBySlug } from "@/lib/threads";
+import { isSuspended } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +21,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThreadPage({ params }: Props) {
-  const thread = await getThreadBySlug((await params).slug);
+  const [thread, viewer] = await Promise.all([getThreadBySlug((await params).slug), getViewer()]);
   if (!thread) notFound();
+  const posts = await listPosts(thread.id, { limit: POST_PAGE_SIZE });
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -45,11 +51,14 @@ export default async function ThreadPage({ params }: Props) {
         <h2 id="posts-title" className="text-lg font-semibold">
           {countLabel(thread.postCount, "opinion", "opinions")}
         </h2>
-        {thread.postCount === 0 && (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
-            Personne n’a encore donné son avis sur cette question.
-          </p>
-        )}
+        <ThreadPosts
+          threadId={thread.id}
+          threadPath={`/t/${thread.slug}`}
+          isLocked={thread.isLocked}
+          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite: !isSuspended(viewer) }}
+          initialItems={posts.items}
+          initialCursor={posts.nextCursor}
+        />
       </section>
     </div>
   );
