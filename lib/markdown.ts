@@ -1,8 +1,10 @@
-// Markdown → safe HTML, on the server. Raw HTML in the source is never passed through
-// (remark-rehype drops it), and the result is filtered by an allow-list (rehype-sanitize's
-// GitHub schema: no script, no event handlers, no javascript:/data: URLs). Links to other
-// sites carry rel="nofollow ugc noopener".
-import rehypeSanitize from "rehype-sanitize";
+// Markdown → safe HTML, on the server (and in the composer's preview, identically). Raw HTML in
+// the source is never passed through (remark-rehype drops it), and the result is filtered by an
+// allow-list (rehype-sanitize's GitHub schema: no script, no event handlers, no
+// javascript:/data: URLs), narrowed to the subset the forum offers: no images (they would load
+// from anywhere and track readers) and no form inputs (task-list boxes). Links carry
+// rel="nofollow ugc noopener".
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -23,11 +25,14 @@ function markLinks() {
   };
 }
 
+const EXCLUDED_TAGS = new Set(["img", "input"]);
+const schema = { ...defaultSchema, tagNames: defaultSchema.tagNames?.filter((tag) => !EXCLUDED_TAGS.has(tag)) };
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
-  .use(rehypeSanitize)
+  .use(rehypeSanitize, schema)
   .use(markLinks)
   .use(rehypeStringify);
 

@@ -21,3 +21,11 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|data:text/i);
   });
 });
+
+describe("the forum's markdown subset", () => {
+  it("drops images and task-list inputs, keeping their text", () => {
+    const html = renderMarkdown("![traceur](https://tracker.example/pixel.png)\n\n- [x] fait");
+    expect(html).not.toMatch(/<img|<input/);
+    expect(html).toContain("fait");
+  });
+});
