@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
+import { E2E_DATA_DIR } from "./e2e/database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -39,7 +40,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     env: {
-      AGORA_DATA_DIR: ".data/e2e",
+      AGORA_DATA_DIR: E2E_DATA_DIR,
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
       APP_URL: BASE_URL,
       NEXTAUTH_URL: BASE_URL,

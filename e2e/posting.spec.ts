@@ -1,6 +1,6 @@
 import { QUESTIONS } from "../prisma/seed/article";
 import { createMemberViaApi } from "./factories";
-import { expect, signIn, test } from "./fixtures";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 const main = (page: import("@playwright/test").Page) => page.getByRole("main");
 
@@ -111,4 +111,14 @@ test("a member proposes a question of their own; it lists after the five pinned 
   const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 3 }).allTextContents();
   expect(titles.slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));
   expect(titles).toContain(title);
+});
+
+test("a thread page with posts and the composer is accessible", async ({ page, member }) => {
+  await signIn(page, member);
+  await page.goto(`/t/${QUESTIONS[2].slug}`);
+  await page.getByRole("main").getByLabel("Votre contribution (Markdown)").fill("Un avis *accessible*.");
+  await page.getByRole("main").getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("article", { name: `Contribution de ${member.name}` })).toBeVisible();
+  await expectAccessible(page, `/t/${QUESTIONS[2].slug}`);
+  await expectAccessible(page, "/questions/nouvelle");
 });

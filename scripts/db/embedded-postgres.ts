@@ -209,6 +209,13 @@ async function launch(paths: Paths): Promise<{ pid: number; port: number }> {
   return { pid: child.pid!, port };
 }
 
+/** The URL of `database` on the embedded server of `root` while it runs, else null. */
+export function runningDatabaseUrl(root: string, database = "agora"): string | null {
+  const paths = pathsOf(path.resolve(root));
+  const server = runningServer(paths);
+  return server && urlOf(paths, server.port, database);
+}
+
 /**
  * Starts (or joins) the embedded server whose data lives in `root`, and returns the URL of
  * `database` on it, creating that database when missing.

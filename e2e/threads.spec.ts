@@ -1,0 +1,73 @@
+import { createMemberViaApi } from "./factories";
+import { withE2eDatabase } from "./database";
+import { expect, signIn, test } from "./fixtures";
+
+/** A thread of its own for the test, written straight to the database. */
+async function createThread(title: string, { isLocked = false } = {}) {
+  const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query(
+      `INSERT INTO threads (slug, title, body, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', $3, now()) RETURNING id`,
+      [slug, title, isLocked],
+    );
+    return rows[0].id as number;
+  });
+  return { id, slug };
+}
+
+test("a locked thread says so and offers no composer", async ({ page, member }) => {
+  const thread = await createThread("Un fil verrouillé pour le test", { isLocked: true });
+  await signIn(page, member);
+  await page.goto(`/t/${thread.slug}`);
+  await expect(page.getByRole("main").getByText("Ce fil est verrouillé : il ne prend plus de nouvelles contributions.")).toBeVisible();
+  await expect(page.getByRole("main").getByLabel("Votre contribution (Markdown)")).toHaveCount(0);
+});
+
+test("replies nest three levels deep; deeper ones line up and say whom they answer", async ({ page, request }) => {
+  const thread = await createThread("Une longue conversation pour le test");
+  const author = await createMemberViaApi(request, "profond");
+  await withE2eDatabase(async (db) => {
+    let parent: number | null = null;
+    let root: number | null = null;
+    for (let depth = 0; depth <= 4; depth += 1) {
+      const inserted = await db.query<{ id: number }>(
+        `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [thread.id, author.id, parent, root, depth, `Niveau ${depth}`, `<p>Niveau ${depth}</p>`],
+      );
+      const id: number = inserted.rows[0].id;
+      root ??= id;
+      parent = id;
+    }
+  });
+  await page.goto(`/t/${thread.slug}`);
+  const levels = page.getByRole("main").getByRole("article");
+  await expect(levels).toHaveCount(5);
+  const left = async (index: number) => (await levels.nth(index).boundingBox())!.x;
+  expect(await left(1)).toBeGreaterThan(await left(0));
+  expect(await left(3)).toBeGreaterThan(await left(2));
+  expect(await left(4)).toBe(await left(3));
+  await expect(levels.nth(4).getByRole("link", { name: `en réponse à @${author.name}` })).toHaveAttribute("href", /#p-\d+$/);
+  await expect(levels.nth(3).getByRole("link", { name: /en réponse à/ })).toHaveCount(0);
+});
+
+test("a long thread loads 50 conversations at a time, then more on demand", async ({ page, request }) => {
+  const thread = await createThread("Un fil très fréquenté pour le test");
+  const author = await createMemberViaApi(request, "bavard");
+  await withE2eDatabase((db) =>
+    db.query(
+      `INSERT INTO posts (thread_id, author_id, body, body_html, created_at)
+       SELECT $1, $2, 'Avis ' || n, '<p>Avis ' || n || '</p>', now() - interval '1 hour' + n * interval '1 second'
+       FROM generate_series(1, 60) AS n`,
+      [thread.id, author.id],
+    ),
+  );
+  await page.goto(`/t/${thread.slug}`);
+  const posts = page.getByRole("main").getByRole("article");
+  await expect(posts).toHaveCount(50);
+  await expect(posts.first()).toContainText("Avis 1");
+  await page.getByRole("button", { name: "Voir plus de contributions" }).click();
+  await expect(posts).toHaveCount(60);
+  await expect(posts.last()).toContainText("Avis 60");
+  await expect(page.getByRole("button", { name: "Voir plus de contributions" })).toHaveCount(0);
+});
