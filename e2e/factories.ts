@@ -1,5 +1,6 @@
 // Each test's own data, with unique names, so tests never depend on each other.
 import type { APIRequestContext } from "@playwright/test";
+import { withE2eDatabase } from "./database";
 
 let sequence = 0;
 
@@ -9,10 +10,28 @@ export function newMemberData(label = "membre") {
   return { email: `${label}-${unique}@example.test`, name: `${label} ${unique}`.slice(0, 40), password: `mot de passe ${unique}` };
 }
 
-/** A member created through the public API, as the sign-up page does. */
+/**
+ * A member created through the public API, as the sign-up page does. Each comes from an address
+ * of its own (the documentation range 198.51.100.0/24, in X-Forwarded-For as a proxy would set
+ * it), so that the suite stays under the limit of sign-ups per address.
+ */
 export async function createMemberViaApi(request: APIRequestContext, label?: string) {
   const member = newMemberData(label);
-  const response = await request.post("/api/users", { data: member });
+  const address = `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+  const response = await request.post("/api/users", { data: member, headers: { "x-forwarded-for": address } });
   if (response.status() !== 201) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
   return { ...member, id: (await response.json()).id as number };
+}
+
+/** A thread of its own for the test, written straight to the database. */
+export async function createThread(title: string, { isLocked = false } = {}) {
+  const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query(
+      `INSERT INTO threads (slug, title, body, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', $3, now()) RETURNING id`,
+      [slug, title, isLocked],
+    );
+    return rows[0].id as number;
+  });
+  return { id, slug };
 }

@@ -107,6 +107,7 @@ test("a member proposes a question of their own; it lists after the five pinned 
   await page.getByLabel("Le contexte de la question (Markdown)").fill("Heather Meeker propose une définition.");
   await page.getByRole("button", { name: "Proposer la question" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("main").getByRole("link", { name: member.name })).toHaveAttribute("href", `/u/${member.id}`);
   await page.goto("/");
   const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 3 }).allTextContents();
   expect(titles.slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));

@@ -9,16 +9,14 @@ test("the home page shows the article and the five questions, in order", async (
   await expect(titles.first()).toHaveText(QUESTIONS[0].title);
   // Threads other tests propose come after the pinned questions.
   expect((await titles.allTextContents()).slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));
-  await expect(page.getByText("0 opinion ·").first()).toBeVisible();
 });
 
-test("a question opens its thread, with its context and an honest empty state", async ({ page }) => {
+test("a question opens its thread, with its context", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: QUESTIONS[1].title }).click();
   await expect(page).toHaveURL(`/t/${QUESTIONS[1].slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(QUESTIONS[1].title);
   await expect(page.getByRole("region", { name: "Le contexte" })).toContainText("Notre approche open source");
-  await expect(page.getByText("Personne n’a encore donné son avis sur cette question.")).toBeVisible();
 });
 
 test("the article page links each closing question to its thread", async ({ page }) => {

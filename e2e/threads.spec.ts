@@ -1,19 +1,13 @@
-import { createMemberViaApi } from "./factories";
 import { withE2eDatabase } from "./database";
+import { createMemberViaApi, createThread } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 
-/** A thread of its own for the test, written straight to the database. */
-async function createThread(title: string, { isLocked = false } = {}) {
-  const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const id = await withE2eDatabase(async (db) => {
-    const { rows } = await db.query(
-      `INSERT INTO threads (slug, title, body, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', $3, now()) RETURNING id`,
-      [slug, title, isLocked],
-    );
-    return rows[0].id as number;
-  });
-  return { id, slug };
-}
+test("a thread nobody has answered says so honestly", async ({ page }) => {
+  const thread = await createThread("Un fil encore vide pour le test");
+  await page.goto(`/t/${thread.slug}`);
+  await expect(page.getByRole("main").getByText("Personne n’a encore donné son avis sur cette question.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "0 opinion" })).toBeVisible();
+});
 
 test("a locked thread says so and offers no composer", async ({ page, member }) => {
   const thread = await createThread("Un fil verrouillé pour le test", { isLocked: true });

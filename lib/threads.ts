@@ -66,7 +66,12 @@ export async function listArticleQuestions(articleId: number) {
   });
 }
 
-const threadDetail = { ...threadSummary, body: true, article: { select: { slug: true, title: true } } } as const;
+const threadDetail = {
+  ...threadSummary,
+  body: true,
+  article: { select: { slug: true, title: true } },
+  author: { select: { id: true, name: true } },
+} as const;
 
 export async function getThread(id: number) {
   return db.thread.findFirst({ select: threadDetail, where: { ...visible, id } });

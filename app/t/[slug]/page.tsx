@@ -32,6 +32,14 @@ export default async function ThreadPage({ params }: Props) {
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
+        {thread.author && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Question proposée par{" "}
+            <Link href={`/u/${thread.author.id}`} className="text-blue-700 underline dark:text-blue-300">
+              {thread.author.name}
+            </Link>
+          </p>
+        )}
         {thread.article && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {thread.questionNumber ? `Question ${thread.questionNumber} de l’article ` : "À propos de l’article "}
