@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { requireActiveUser } from "./authorization";
 import { db } from "./db";
 import { consumePostingLimits } from "./posts";
-import { hotRank } from "./ranking";
 import type { CreateThreadInput } from "./schemas/post";
 import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
@@ -97,7 +96,6 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
         authorId: actor.id,
         createdAt,
         lastActivityAt: createdAt,
-        hotRank: hotRank(0, createdAt),
       },
     });
     return tx.thread.update({

@@ -1,7 +1,6 @@
 // Writes the article and its five question threads. Idempotent: rows are found by slug, so a
 // second run changes nothing.
 import { createPrismaClient, type Database } from "../../lib/prisma-client";
-import { hotRank } from "../../lib/ranking";
 import { ARTICLE, QUESTIONS } from "./article";
 
 export async function seedDatabase(db: Database) {
@@ -24,7 +23,6 @@ export async function seedDatabase(db: Database) {
           isPinned: true,
           createdAt,
           lastActivityAt: createdAt,
-          hotRank: hotRank(0, createdAt),
         },
       });
     }
