@@ -2,17 +2,26 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ThreadList } from "@/components/thread-list";
 import { getArticle } from "@/lib/articles";
-import { THREAD_PAGE_SIZE, listThreadsQuery } from "@/lib/schemas/thread";
+import { SortLinks } from "@/components/sort-links";
+import { THREAD_PAGE_SIZE, type ThreadSort, listThreadsQuery } from "@/lib/schemas/thread";
 import { listThreads } from "@/lib/threads";
 
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<{ cursor?: string }> };
+type Props = { searchParams: Promise<{ cursor?: string; sort?: string }> };
+
+const SORT_OPTIONS: { value: ThreadSort; label: string }[] = [
+  { value: "hot", label: "Tendances" },
+  { value: "new", label: "Nouvelles" },
+  { value: "top", label: "Les mieux notées" },
+  { value: "active", label: "Actives" },
+];
 
 export default async function HomePage({ searchParams }: Props) {
-  // A malformed cursor in the address bar shows the first page rather than an error.
-  const query = listThreadsQuery.safeParse({ cursor: (await searchParams).cursor });
-  const [article, threads] = await Promise.all([getArticle(), listThreads(query.success ? query.data : { limit: THREAD_PAGE_SIZE })]);
+  // A malformed sort or cursor in the address bar shows the first page rather than an error.
+  const parsed = listThreadsQuery.safeParse(await searchParams);
+  const query = parsed.success && (!parsed.data.cursor || parsed.data.cursor.s === parsed.data.sort) ? parsed.data : { sort: "hot" as const, limit: THREAD_PAGE_SIZE };
+  const [article, threads] = await Promise.all([getArticle(), listThreads(query)]);
   if (!article) notFound();
   const [lead] = article.body.split("\n\n");
   return (
@@ -38,10 +47,11 @@ export default async function HomePage({ searchParams }: Props) {
             Proposer une question
           </Link>
         </div>
+        <SortLinks label="Trier les questions" options={SORT_OPTIONS} current={query.sort} hrefFor={(sort) => `/?sort=${sort}`} />
         <ThreadList threads={threads.items} />
         {threads.nextCursor && (
           <p>
-            <Link href={`/?cursor=${threads.nextCursor}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+            <Link href={`/?sort=${query.sort}&cursor=${threads.nextCursor}`} className="font-medium text-blue-700 underline dark:text-blue-300">
               Questions suivantes
             </Link>
           </p>

@@ -7,9 +7,12 @@ import { formatDateTime } from "@/lib/format";
 import { PostComposer } from "./post-composer";
 import { PostHistory } from "./post-history";
 import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
+import { StanceBadge } from "./stance-badge";
+import { VoteButtons } from "./vote-buttons";
 
 type Props = {
   threadId: number;
+  threadPath: string;
   post: ClientPost;
   parent?: ClientPost;
   viewer: Viewer;
@@ -23,11 +26,18 @@ const INDENT = ["ms-0", "ms-4 sm:ms-8", "ms-8 sm:ms-16", "ms-12 sm:ms-24"];
 /** "> " before every line: the quoted post as the start of a reply. */
 const quote = (post: ClientPost) => `> **${post.author?.name ?? ""}** :\n${post.body!.split("\n").map((line) => `> ${line}`).join("\n")}\n\n`;
 
-export function PostItem({ threadId, post, parent, viewer, canReply, onReplied, onChanged }: Props) {
+export function PostItem({ threadId, threadPath, post, parent, viewer, canReply, onReplied, onChanged }: Props) {
   const [mode, setMode] = useState<"read" | "reply" | "edit">("read");
   const [replyDraft, setReplyDraft] = useState("");
   const isGone = post.deleted || post.hidden;
   const isAuthor = viewer?.id === post.author?.id && !isGone;
+  const voteRefusal = !viewer
+    ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(`${threadPath}#p-${post.id}`)}` }
+    : isAuthor
+      ? { reason: "On ne vote pas pour sa propre contribution." }
+      : !viewer.canWrite
+        ? { reason: "Votre compte est suspendu." }
+        : null;
 
   async function reply(body: string) {
     const created = await sendJson<ClientPost>("POST", `/api/threads/${threadId}/posts`, { body, parentId: post.id });
@@ -61,6 +71,7 @@ export function PostItem({ threadId, post, parent, viewer, canReply, onReplied, 
         <a href={`#p-${post.id}`} className="hover:underline" title="Lien permanent">
           <time dateTime={new Date(post.createdAt).toISOString()}>{formatDateTime(new Date(post.createdAt))}</time>
         </a>
+        {post.authorStance && <StanceBadge stance={post.authorStance} />}
         {post.editedAt && !isGone && <PostHistory postId={post.id} editedAt={post.editedAt} />}
         {post.depth > MAX_INDENT_DEPTH && parent && (
           <a href={`#p-${parent.id}`} className="hover:underline">
@@ -80,7 +91,8 @@ export function PostItem({ threadId, post, parent, viewer, canReply, onReplied, 
         <div className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
       )}
       {mode === "read" && !isGone && (
-        <div className="mt-3 flex flex-wrap gap-3 text-sm font-medium">
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
+          <VoteButtons endpoint={`/api/posts/${post.id}/vote`} initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }} refusal={voteRefusal} />
           {canReply && (
             <>
               <button type="button" className="text-blue-700 hover:underline dark:text-blue-300" onClick={() => { setReplyDraft(""); setMode("reply"); }}>

@@ -11,6 +11,8 @@ import { Button } from "./ui/button";
 type Props = {
   threadId: number;
   threadPath: string;
+  /** The sort and stance filter of the page ("sort=best&stance=AGREE"), kept by "load more". */
+  listQuery: string;
   isLocked: boolean;
   viewer: Viewer;
   initialItems: ClientPost[];
@@ -26,7 +28,7 @@ function insertReply(items: ClientPost[], reply: ClientPost) {
   return [...items.slice(0, parentIndex), parent, ...items.slice(parentIndex + 1, end), reply, ...items.slice(end)];
 }
 
-export function ThreadPosts({ threadId, threadPath, isLocked, viewer, initialItems, initialCursor }: Props) {
+export function ThreadPosts({ threadId, threadPath, listQuery, isLocked, viewer, initialItems, initialCursor }: Props) {
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
   const [isLoading, setIsLoading] = useState(false);
@@ -39,7 +41,7 @@ export function ThreadPosts({ threadId, threadPath, isLocked, viewer, initialIte
   }
   async function loadMore() {
     setIsLoading(true);
-    const page = await sendJson<{ items: ClientPost[]; nextCursor: string | null }>("GET", `/api/threads/${threadId}/posts?cursor=${cursor}`);
+    const page = await sendJson<{ items: ClientPost[]; nextCursor: string | null }>("GET", `/api/threads/${threadId}/posts?${listQuery}&cursor=${cursor}`);
     setItems((current) => [...current, ...page.items.filter((item) => !current.some((known) => known.id === item.id))]);
     setCursor(page.nextCursor);
     setIsLoading(false);
@@ -58,6 +60,7 @@ export function ThreadPosts({ threadId, threadPath, isLocked, viewer, initialIte
           <li key={post.id}>
             <PostItem
               threadId={threadId}
+              threadPath={threadPath}
               post={post}
               parent={post.parentId ? byId.get(post.parentId) : undefined}
               viewer={viewer}

@@ -56,7 +56,7 @@ test("a long thread loads 50 conversations at a time, then more on demand", asyn
       [thread.id, author.id],
     ),
   );
-  await page.goto(`/t/${thread.slug}`);
+  await page.goto(`/t/${thread.slug}?sort=old`);
   const posts = page.getByRole("main").getByRole("article");
   await expect(posts).toHaveCount(50);
   await expect(posts.first()).toContainText("Avis 1");

@@ -6,7 +6,9 @@ import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown";
 import { consumeRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
-import type { CreatePostInput, EditPostInput, ListPostsQuery } from "./schemas/post";
+import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
+import type { CreatePostInput, EditPostInput, ListPostsQuery, PostSort } from "./schemas/post";
+import type { StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
 
 /** Replies shown with each top-level post of a page; the rest load on demand. */
@@ -36,6 +38,7 @@ type PostRow = {
   score: number;
   authorId: number;
   authorName: string;
+  authorStance: StanceValue | null;
 };
 
 export type PostView = {
@@ -53,12 +56,16 @@ export type PostView = {
   upvotes: number;
   downvotes: number;
   score: number;
+  /** The author's current stance on the question (POSITION threads), shown as a badge. */
+  authorStance: StanceValue | null;
+  /** The viewer's vote on this post (0 when none, or signed out). */
+  myVote: -1 | 0 | 1;
   /** On a top-level post: more replies than the page shows. */
   hasMoreReplies?: boolean;
 };
 
 /** What the public sees of a post: a deleted or hidden one keeps its place, not its text. */
-function toView(row: PostRow): PostView {
+function toView(row: PostRow, myVote: PostView["myVote"] = 0): PostView {
   const isGone = row.deletedAt !== null || row.hiddenAt !== null;
   return {
     id: row.id,
@@ -75,13 +82,28 @@ function toView(row: PostRow): PostView {
     upvotes: row.upvotes,
     downvotes: row.downvotes,
     score: row.score,
+    authorStance: row.deletedAt ? null : row.authorStance,
+    myVote,
   };
 }
 
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
   p.hidden_at AS "hiddenAt", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
-  p.author_id AS "authorId", u.name AS "authorName"`;
+  p.author_id AS "authorId", u.name AS "authorName", s.stance::text AS "authorStance"`;
+// Every post with its author and the author's current stance on the thread's question.
+const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id
+  LEFT JOIN thread_stances s ON s.thread_id = p.thread_id AND s.user_id = p.author_id`;
+
+// Each sort of top-level posts has a partial index (thread_id, column, id) WHERE parent_id IS NULL.
+const POST_SORT_SPECS: Record<PostSort, SortSpec> = {
+  best: sortSpec("p.best_rank", "desc"),
+  top: sortSpec("p.score", "desc"),
+  new: sortSpec("p.created_at", "desc", true),
+  old: sortSpec("p.created_at", "asc", true),
+  controversial: sortSpec("p.controversy", "desc"),
+};
+const POST_ID = Prisma.raw("p.id");
 
 async function visibleThread(threadId: number) {
   const thread = await db.thread.findFirst({ select: { id: true, isLocked: true }, where: { id: threadId, hiddenAt: null } });
@@ -90,23 +112,35 @@ async function visibleThread(threadId: number) {
 }
 
 /**
- * A page of a thread's conversations: top-level posts oldest first (keyset on created_at, id),
- * each followed by its first replies in reading order (depth-first, oldest first).
+ * A page of a thread's conversations: top-level posts in the chosen sort (keyset on the sort's
+ * value and id), optionally only those whose author took a given stance, each followed by its
+ * first replies in reading order (depth-first, oldest first).
  */
-export async function listPosts(threadId: number, { cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
+export async function listPosts(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
   await visibleThread(threadId);
-  const [afterAt, afterId] = cursor ? [new Date(cursor.at), cursor.id] : [new Date(0), 0];
-  const roots = await db.$queryRaw<PostRow[]>`
-    SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
-    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL AND (p.created_at, p.id) > (${afterAt}, ${afterId})
-    ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
+  if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
+  const spec = POST_SORT_SPECS[sort];
+  const afterCursor = cursor ? Prisma.sql`AND ${after(spec, POST_ID, cursor.v, cursor.id)}` : Prisma.empty;
+  const byStance = stance ? Prisma.sql`AND s.stance = ${stance}::"Stance"` : Prisma.empty;
+  const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>`
+    SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
+    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byStance} ${afterCursor}
+    ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit + 1}`;
   const page = roots.slice(0, limit);
   const replies = await listConversationStarts(page.map((root) => root.id));
+  const myVotes = await listMyVotes(viewer, [...page, ...replies].map((row) => row.id));
   const last = page.at(-1);
   return {
-    items: inReadingOrder(page, replies),
-    nextCursor: roots.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    items: inReadingOrder(page, replies, myVotes),
+    nextCursor: roots.length > limit && last ? encodeCursor({ s: sort, v: cursorValue(last.sortValue), id: last.id }) : null,
   };
+}
+
+/** The viewer's votes on these posts, in one query. */
+async function listMyVotes(viewer: Actor | null, postIds: number[]) {
+  if (!viewer || postIds.length === 0) return new Map<number, PostView["myVote"]>();
+  const votes = await db.postVote.findMany({ select: { postId: true, value: true }, where: { userId: viewer.id, postId: { in: postIds } } });
+  return new Map(votes.map((vote) => [vote.postId, vote.value as PostView["myVote"]]));
 }
 
 /** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */
@@ -115,7 +149,7 @@ function listConversationStarts(rootIds: number[]) {
   return db.$queryRaw<PostRow[]>`
     SELECT r.* FROM unnest(${rootIds}::int[]) AS root(id)
     CROSS JOIN LATERAL (
-      SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
+      SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
       WHERE p.root_id = root.id ORDER BY p.created_at, p.id LIMIT ${REPLIES_PER_CONVERSATION + 1}
     ) r`;
 }
@@ -124,7 +158,7 @@ function listConversationStarts(rootIds: number[]) {
  * Top-level posts in page order, each followed depth-first by its replies. Replies arrive
  * oldest first, so a reply's parent always precedes it; children keep that order.
  */
-function inReadingOrder(roots: PostRow[], replies: PostRow[]): PostView[] {
+function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<number, PostView["myVote"]>): PostView[] {
   const children = new Map<number, PostRow[]>();
   const shownPerRoot = new Map<number, number>();
   const hasMore = new Set<number>();
@@ -139,7 +173,8 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[]): PostView[] {
   }
   const items: PostView[] = [];
   const visit = (row: PostRow) => {
-    items.push(row.parentId === null ? { ...toView(row), hasMoreReplies: hasMore.has(row.id) } : toView(row));
+    const view = toView(row, myVotes.get(row.id));
+    items.push(row.parentId === null ? { ...view, hasMoreReplies: hasMore.has(row.id) } : view);
     children.get(row.id)?.forEach(visit);
   };
   roots.forEach(visit);
@@ -148,7 +183,7 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[]): PostView[] {
 
 async function getPostView(id: number): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
-    SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ${id}`;
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;
   return toView(row);
 }
 

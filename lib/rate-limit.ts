@@ -39,6 +39,12 @@ export const RATE_LIMITS = {
     windowMs: HOUR_MS,
     message: "Vous avez atteint 30 contributions en une heure. Réessayez plus tard.",
   },
+  // Votes on posts and threads, and stances.
+  votesPerMember: {
+    max: 60,
+    windowMs: MINUTE_MS,
+    message: "Vous votez très vite : attendez une minute avant de continuer.",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

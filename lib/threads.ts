@@ -2,11 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { requireActiveUser } from "./authorization";
 import { db } from "./db";
+import { AppError } from "./errors";
+import { Prisma } from "./generated/prisma/client";
+import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
 import { consumePostingLimits } from "./posts";
 import type { CreateThreadInput } from "./schemas/post";
 import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
-import type { ListThreadsQuery, ThreadCursor } from "./schemas/thread";
+import type { ListThreadsQuery, ThreadSort } from "./schemas/thread";
 
 // What lists and pages show of a thread; hidden-by-moderation fields stay private.
 const threadSummary = {
@@ -20,40 +23,67 @@ const threadSummary = {
   postCount: true,
   lastActivityAt: true,
   createdAt: true,
+  upvotes: true,
+  downvotes: true,
   score: true,
   agreeCount: true,
   disagreeCount: true,
   nuancedCount: true,
 } as const;
 
+export type ThreadSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  kind: "POSITION" | "OPEN";
+  questionNumber: number | null;
+  isPinned: boolean;
+  isLocked: boolean;
+  postCount: number;
+  lastActivityAt: Date;
+  createdAt: Date;
+  upvotes: number;
+  downvotes: number;
+  score: number;
+  agreeCount: number;
+  disagreeCount: number;
+  nuancedCount: number;
+};
+
 const visible = { hiddenAt: null };
 
-export type ThreadSummary = Awaited<ReturnType<typeof listThreads>>["items"][number];
+// Each sort has an index (is_pinned DESC, column DESC, id DESC): pinned threads come first.
+const THREAD_SORT_SPECS: Record<ThreadSort, SortSpec> = {
+  hot: sortSpec("t.hot_rank", "desc"),
+  new: sortSpec("t.created_at", "desc", true),
+  top: sortSpec("t.score", "desc"),
+  active: sortSpec("t.last_activity_at", "desc", true),
+};
+const PINNED = Prisma.raw("t.is_pinned");
+const THREAD_ID = Prisma.raw("t.id");
 
-/** Keyset condition "after this cursor" in the order (pinned desc, hot rank desc, id desc). */
-function after(cursor: ThreadCursor) {
-  return {
-    OR: [
-      // Unpinned threads come after pinned ones.
-      ...(cursor.pinned ? [{ isPinned: false }] : []),
-      { isPinned: cursor.pinned, hotRank: { lt: cursor.rank } },
-      { isPinned: cursor.pinned, hotRank: cursor.rank, id: { lt: cursor.id } },
-    ],
-  };
-}
-
-export async function listThreads({ cursor, limit }: ListThreadsQuery) {
-  const rows = await db.thread.findMany({
-    select: { ...threadSummary, hotRank: true },
-    where: cursor ? { ...visible, ...after(cursor) } : visible,
-    orderBy: [{ isPinned: "desc" }, { hotRank: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  });
+export async function listThreads({ sort, cursor, limit }: ListThreadsQuery): Promise<Page<ThreadSummary>> {
+  if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
+  const spec = THREAD_SORT_SPECS[sort];
+  const afterCursor = cursor
+    ? Prisma.sql`AND ${after(spec, THREAD_ID, cursor.v, cursor.id, [{ column: PINNED, value: cursor.pinned }])}`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<(ThreadSummary & { sortValue: Date | number })[]>`
+    SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.question_number AS "questionNumber", t.is_pinned AS "isPinned",
+      t.is_locked AS "isLocked", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
+      t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, t.agree_count AS "agreeCount",
+      t.disagree_count AS "disagreeCount", t.nuanced_count AS "nuancedCount", ${spec.column} AS "sortValue"
+    FROM threads t
+    WHERE t.hidden_at IS NULL ${afterCursor}
+    ORDER BY ${orderBy(spec, THREAD_ID, [PINNED])}
+    LIMIT ${limit + 1}`;
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor({ pinned: last.isPinned, rank: last.hotRank, id: last.id }) : null;
-  return { items: items.map(({ hotRank: _rank, ...thread }) => thread), nextCursor } satisfies Page<unknown>;
+  return {
+    items: items.map(({ sortValue: _value, ...thread }) => thread),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ s: sort, pinned: last.isPinned, v: cursorValue(last.sortValue), id: last.id }) : null,
+  };
 }
 
 /** The article's questions, in the article's order (for the article page). */

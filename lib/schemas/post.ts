@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorParam, idParam, limitParam } from "./pagination";
+import { STANCES } from "./vote";
 
 export const POST_BODY_MAX = 20_000;
 export const THREAD_TITLE_MIN = 8;
@@ -29,11 +30,16 @@ export const createThreadSchema = z.object({
 });
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 
-/** Top-level posts are listed oldest first; this is their key. */
-export const postCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
+export const POST_SORTS = ["best", "top", "new", "old", "controversial"] as const;
+export type PostSort = (typeof POST_SORTS)[number];
+
+/** A page ends on the sort value and id of its last top-level post (and says which sort). */
+export const postCursorKey = z.object({ s: z.enum(POST_SORTS), v: z.union([z.number(), z.iso.datetime()]), id: z.number().int() });
 export type PostCursor = z.infer<typeof postCursorKey>;
 
 export const listPostsQuery = z.object({
+  sort: z.enum(POST_SORTS).default("best"),
+  stance: z.enum(STANCES).optional(),
   cursor: cursorParam(postCursorKey).optional(),
   limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
 });

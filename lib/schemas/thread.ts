@@ -4,11 +4,20 @@ import { cursorParam, idParam, limitParam } from "./pagination";
 export const THREAD_PAGE_SIZE = 20;
 export const THREAD_PAGE_MAX = 100;
 
-/** Threads are listed pinned first, then by hot rank, newest id last: this is their key. */
-export const threadCursorKey = z.object({ pinned: z.boolean(), rank: z.number(), id: z.number().int() });
+export const THREAD_SORTS = ["hot", "new", "top", "active"] as const;
+export type ThreadSort = (typeof THREAD_SORTS)[number];
+
+/** Threads are listed pinned first, then by the sort's value, then id: this is their key. */
+export const threadCursorKey = z.object({
+  s: z.enum(THREAD_SORTS),
+  pinned: z.boolean(),
+  v: z.union([z.number(), z.iso.datetime()]),
+  id: z.number().int(),
+});
 export type ThreadCursor = z.infer<typeof threadCursorKey>;
 
 export const listThreadsQuery = z.object({
+  sort: z.enum(THREAD_SORTS).default("hot"),
   cursor: cursorParam(threadCursorKey).optional(),
   limit: limitParam(THREAD_PAGE_SIZE, THREAD_PAGE_MAX),
 });

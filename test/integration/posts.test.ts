@@ -26,8 +26,9 @@ async function postOk(member: Member, threadId: number, body: string, parentId?:
   expect(response.status).toBe(201);
   return response.body;
 }
+// Oldest first unless a test asks otherwise: the order these tests reason about.
 const list = (threadId: number, query = "") =>
-  call(listRoute, `/api/threads/${threadId}/posts${query}`, { params: { id: String(threadId) } });
+  call(listRoute, `/api/threads/${threadId}/posts?sort=old&${query.replace(/^\?/, "")}`, { params: { id: String(threadId) } });
 const edit = (member: Member | null, postId: number, json: unknown) =>
   call(editRoute, `/api/posts/${postId}`, { method: "PATCH", params: { id: String(postId) }, json, headers: member ? { cookie: member.cookie } : {} });
 const remove = (member: Member | null, postId: number) =>

@@ -2,28 +2,58 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
+import { SortLinks } from "@/components/sort-links";
+import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadPosts } from "@/components/thread-posts";
+import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
 import { countLabel } from "@/lib/format";
 import { listPosts } from "@/lib/posts";
-import { POST_PAGE_SIZE } from "@/lib/schemas/post";
+import { POST_PAGE_SIZE, listPostsQuery, type PostSort } from "@/lib/schemas/post";
+import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
+import { getMyStance } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
 import { isSuspended } from "@/lib/users";
+import { getMyThreadVote } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sort?: string; stance?: string }> };
+
+const SORT_OPTIONS: { value: PostSort; label: string }[] = [
+  { value: "best", label: "Les meilleures" },
+  { value: "top", label: "Les mieux notées" },
+  { value: "new", label: "Les plus récentes" },
+  { value: "old", label: "Les plus anciennes" },
+  { value: "controversial", label: "Les plus disputées" },
+];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const thread = await getThreadBySlug((await params).slug);
   return { title: thread?.title ?? "Fil introuvable" };
 }
 
-export default async function ThreadPage({ params }: Props) {
+export default async function ThreadPage({ params, searchParams }: Props) {
   const [thread, viewer] = await Promise.all([getThreadBySlug((await params).slug), getViewer()]);
   if (!thread) notFound();
-  const posts = await listPosts(thread.id, { limit: POST_PAGE_SIZE });
+  // An unknown sort or stance in the address bar falls back to the defaults.
+  const requested = listPostsQuery.safeParse({ ...(await searchParams), limit: POST_PAGE_SIZE });
+  const { sort, stance } = requested.success ? requested.data : { sort: "best" as const, stance: undefined };
+  const [posts, myStance, myVote] = await Promise.all([
+    listPosts(viewer, thread.id, { sort, stance, limit: POST_PAGE_SIZE }),
+    getMyStance(viewer, thread.id),
+    getMyThreadVote(viewer, thread.id),
+  ]);
+  const threadPath = `/t/${thread.slug}`;
+  const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
+  const canWrite = !!viewer && !isSuspended(viewer);
+  const hrefWith = (changes: { sort?: string; stance?: string }) => {
+    const query = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
+    if (!query.get("stance")) query.delete("stance");
+    return `${threadPath}?${query}`;
+  };
+
   return (
     <div className="space-y-8">
       <header className="space-y-3">
@@ -33,12 +63,27 @@ export default async function ThreadPage({ params }: Props) {
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
         {thread.author && (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Question proposée par{" "}
-            <Link href={`/u/${thread.author.id}`} className="text-blue-700 underline dark:text-blue-300">
-              {thread.author.name}
-            </Link>
-          </p>
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+            <p>
+              Question proposée par{" "}
+              <Link href={`/u/${thread.author.id}`} className="text-blue-700 underline dark:text-blue-300">
+                {thread.author.name}
+              </Link>
+            </p>
+            <VoteButtons
+              endpoint={`/api/threads/${thread.id}/vote`}
+              initial={{ up: thread.upvotes, down: thread.downvotes, myVote }}
+              refusal={
+                !viewer
+                  ? { signInHref }
+                  : viewer.id === thread.author.id
+                    ? { reason: "On ne vote pas pour sa propre question." }
+                    : !canWrite
+                      ? { reason: "Votre compte est suspendu." }
+                      : null
+              }
+            />
+          </div>
         )}
         {thread.article && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -55,15 +100,34 @@ export default async function ThreadPage({ params }: Props) {
         </h2>
         <Markdown source={thread.body} className="mt-2 leading-relaxed" />
       </section>
+      {thread.kind === "POSITION" && (
+        <StancePanel
+          threadId={thread.id}
+          initial={{ agree: thread.agreeCount, disagree: thread.disagreeCount, nuanced: thread.nuancedCount, myStance }}
+          canTakeStance={canWrite}
+          signInHref={viewer ? null : signInHref}
+        />
+      )}
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
           {countLabel(thread.postCount, "opinion", "opinions")}
         </h2>
+        <SortLinks label="Trier" options={SORT_OPTIONS} current={sort} hrefFor={(value) => hrefWith({ sort: value })} />
+        {thread.kind === "POSITION" && (
+          <SortLinks
+            label="Position de l’auteur"
+            options={[{ value: "", label: "Toutes" }, ...STANCES.map((value: StanceValue) => ({ value, label: STANCE_LABELS[value] }))]}
+            current={stance ?? ""}
+            hrefFor={(value) => hrefWith({ stance: value })}
+          />
+        )}
         <ThreadPosts
+          key={`${sort}-${stance ?? ""}`}
           threadId={thread.id}
-          threadPath={`/t/${thread.slug}`}
+          threadPath={threadPath}
+          listQuery={new URLSearchParams({ sort, ...(stance ? { stance } : {}) }).toString()}
           isLocked={thread.isLocked}
-          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite: !isSuspended(viewer) }}
+          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite }}
           initialItems={posts.items}
           initialCursor={posts.nextCursor}
         />

@@ -1,0 +1,34 @@
+import "server-only";
+import { Prisma } from "./generated/prisma/client";
+
+/** One sort: the column it orders by (constant SQL, never input) and its direction. */
+export type SortSpec = { column: Prisma.Sql; direction: "asc" | "desc"; isDate?: boolean };
+
+export const sortSpec = (column: string, direction: "asc" | "desc", isDate = false): SortSpec => ({
+  column: Prisma.raw(column),
+  direction,
+  isDate,
+});
+
+const DIRECTION = { asc: Prisma.raw("ASC"), desc: Prisma.raw("DESC") };
+
+/** ORDER BY the sort's column, then id the same way (ids break ties, so the order is total). */
+export function orderBy(spec: SortSpec, id: Prisma.Sql, leading: Prisma.Sql[] = []) {
+  const direction = DIRECTION[spec.direction];
+  return Prisma.join([...leading.map((column) => Prisma.sql`${column} DESC`), Prisma.sql`${spec.column} ${direction}`, Prisma.sql`${id} ${direction}`]);
+}
+
+/**
+ * "After the cursor" as one row comparison, which PostgreSQL serves as an index range when the
+ * index has the same columns in the same directions. Leading columns (pinned first) sort DESC
+ * like the column itself, which every sort that has them does.
+ */
+export function after(spec: SortSpec, id: Prisma.Sql, value: number | string, lastId: number, leading: { column: Prisma.Sql; value: unknown }[] = []) {
+  const columns = Prisma.join([...leading.map((l) => l.column), spec.column, id]);
+  const cursorValue = spec.isDate ? new Date(value) : value;
+  const values = Prisma.join([...leading.map((l) => l.value), cursorValue, lastId]);
+  return spec.direction === "desc" ? Prisma.sql`(${columns}) < (${values})` : Prisma.sql`(${columns}) > (${values})`;
+}
+
+/** The cursor value of a row: dates travel as ISO strings. */
+export const cursorValue = (value: Date | number) => (value instanceof Date ? value.toISOString() : value);
