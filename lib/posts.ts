@@ -119,13 +119,7 @@ async function visibleThread(threadId: number) {
 export async function listPosts(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
   await visibleThread(threadId);
   if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const spec = POST_SORT_SPECS[sort];
-  const afterCursor = cursor ? Prisma.sql`AND ${after(spec, POST_ID, cursor.v, cursor.id)}` : Prisma.empty;
-  const byStance = stance ? Prisma.sql`AND s.stance = ${stance}::"Stance"` : Prisma.empty;
-  const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>`
-    SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
-    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byStance} ${afterCursor}
-    ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit + 1}`;
+  const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, { sort, stance, cursor }, limit + 1));
   const page = roots.slice(0, limit);
   const replies = await listConversationStarts(page.map((root) => root.id));
   const myVotes = await listMyVotes(viewer, [...page, ...replies].map((row) => row.id));
@@ -134,6 +128,17 @@ export async function listPosts(viewer: Actor | null, threadId: number, { sort, 
     items: inReadingOrder(page, replies, myVotes),
     nextCursor: roots.length > limit && last ? encodeCursor({ s: sort, v: cursorValue(last.sortValue), id: last.id }) : null,
   };
+}
+
+/** The SQL of a page of top-level posts: one range of the sort's partial index. */
+export function rootsQuery(threadId: number, { sort, stance, cursor }: Omit<ListPostsQuery, "limit">, limit: number) {
+  const spec = POST_SORT_SPECS[sort];
+  const afterCursor = cursor ? Prisma.sql`AND ${after(spec, POST_ID, cursor.v, cursor.id)}` : Prisma.empty;
+  const byStance = stance ? Prisma.sql`AND s.stance = ${stance}::"Stance"` : Prisma.empty;
+  return Prisma.sql`
+    SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
+    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byStance} ${afterCursor}
+    ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit}`;
 }
 
 /** The viewer's votes on these posts, in one query. */

@@ -64,19 +64,7 @@ const THREAD_ID = Prisma.raw("t.id");
 
 export async function listThreads({ sort, cursor, limit }: ListThreadsQuery): Promise<Page<ThreadSummary>> {
   if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const spec = THREAD_SORT_SPECS[sort];
-  const afterCursor = cursor
-    ? Prisma.sql`AND ${after(spec, THREAD_ID, cursor.v, cursor.id, [{ column: PINNED, value: cursor.pinned }])}`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<(ThreadSummary & { sortValue: Date | number })[]>`
-    SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.question_number AS "questionNumber", t.is_pinned AS "isPinned",
-      t.is_locked AS "isLocked", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
-      t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, t.agree_count AS "agreeCount",
-      t.disagree_count AS "disagreeCount", t.nuanced_count AS "nuancedCount", ${spec.column} AS "sortValue"
-    FROM threads t
-    WHERE t.hidden_at IS NULL ${afterCursor}
-    ORDER BY ${orderBy(spec, THREAD_ID, [PINNED])}
-    LIMIT ${limit + 1}`;
+  const rows = await db.$queryRaw<(ThreadSummary & { sortValue: Date | number })[]>(threadsQuery({ sort, cursor }, limit + 1));
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
@@ -84,6 +72,23 @@ export async function listThreads({ sort, cursor, limit }: ListThreadsQuery): Pr
     nextCursor:
       rows.length > limit && last ? encodeCursor({ s: sort, pinned: last.isPinned, v: cursorValue(last.sortValue), id: last.id }) : null,
   };
+}
+
+/** The SQL of a page of threads: one range of the sort's index (pinned first). */
+export function threadsQuery({ sort, cursor }: Omit<ListThreadsQuery, "limit">, limit: number) {
+  const spec = THREAD_SORT_SPECS[sort];
+  const afterCursor = cursor
+    ? Prisma.sql`AND ${after(spec, THREAD_ID, cursor.v, cursor.id, [{ column: PINNED, value: cursor.pinned }])}`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.question_number AS "questionNumber", t.is_pinned AS "isPinned",
+      t.is_locked AS "isLocked", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
+      t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, t.agree_count AS "agreeCount",
+      t.disagree_count AS "disagreeCount", t.nuanced_count AS "nuancedCount", ${spec.column} AS "sortValue"
+    FROM threads t
+    WHERE t.hidden_at IS NULL ${afterCursor}
+    ORDER BY ${orderBy(spec, THREAD_ID, [PINNED])}
+    LIMIT ${limit}`;
 }
 
 /** The article's questions, in the article's order (for the article page). */

@@ -33,8 +33,15 @@ export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 export const POST_SORTS = ["best", "top", "new", "old", "controversial"] as const;
 export type PostSort = (typeof POST_SORTS)[number];
 
-/** A page ends on the sort value and id of its last top-level post (and says which sort). */
-export const postCursorKey = z.object({ s: z.enum(POST_SORTS), v: z.union([z.number(), z.iso.datetime()]), id: z.number().int() });
+/**
+ * A page ends on the sort value and id of its last top-level post, and says which sort: the
+ * value's type follows the sort's column, so that no cursor can make the query fail.
+ */
+export const postCursorKey = z.discriminatedUnion("s", [
+  z.object({ s: z.enum(["best", "controversial"]), v: z.number(), id: z.number().int() }),
+  z.object({ s: z.literal("top"), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: z.number().int() }),
+  z.object({ s: z.enum(["new", "old"]), v: z.iso.datetime(), id: z.number().int() }),
+]);
 export type PostCursor = z.infer<typeof postCursorKey>;
 
 export const listPostsQuery = z.object({

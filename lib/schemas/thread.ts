@@ -8,12 +8,11 @@ export const THREAD_SORTS = ["hot", "new", "top", "active"] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** Threads are listed pinned first, then by the sort's value, then id: this is their key. */
-export const threadCursorKey = z.object({
-  s: z.enum(THREAD_SORTS),
-  pinned: z.boolean(),
-  v: z.union([z.number(), z.iso.datetime()]),
-  id: z.number().int(),
-});
+export const threadCursorKey = z.discriminatedUnion("s", [
+  z.object({ s: z.literal("hot"), pinned: z.boolean(), v: z.number(), id: z.number().int() }),
+  z.object({ s: z.literal("top"), pinned: z.boolean(), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: z.number().int() }),
+  z.object({ s: z.enum(["new", "active"]), pinned: z.boolean(), v: z.iso.datetime(), id: z.number().int() }),
+]);
 export type ThreadCursor = z.infer<typeof threadCursorKey>;
 
 export const listThreadsQuery = z.object({

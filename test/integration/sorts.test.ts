@@ -98,6 +98,9 @@ describe("sorts of a thread's posts, each paged by keyset", () => {
     expect((await get("stance=MAYBE")).status).toBe(400);
     const { body } = await get("sort=top&limit=2");
     expect((await get(`sort=new&cursor=${body.nextCursor}`)).status).toBe(400);
+    // A forged cursor whose value does not fit the sort's column is refused, not run.
+    const forged = Buffer.from(JSON.stringify({ s: "top", v: 0.5, id: 1 })).toString("base64url");
+    expect((await get(`sort=top&cursor=${forged}`)).status).toBe(400);
   });
 });
 

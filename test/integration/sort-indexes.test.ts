@@ -1,0 +1,59 @@
+// Every sort is an index walk: on a table large enough for the planner to care, the plan of each
+// page (first or after a cursor) reads the sort's index in order, with no Sort step.
+import { beforeAll, describe, expect, it } from "vitest";
+import { rootsQuery } from "@/lib/posts";
+import { POST_SORTS, postCursorKey } from "@/lib/schemas/post";
+import { THREAD_SORTS, threadCursorKey } from "@/lib/schemas/thread";
+import { threadsQuery } from "@/lib/threads";
+import { withClient } from "@/scripts/db/admin";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+let threadId: number;
+
+beforeAll(async () => {
+  await withClient(process.env.DATABASE_URL!, async (client) => {
+    await client.query(`INSERT INTO users (email, name, updated_at) VALUES ('bulk@example.test', 'Volume', now())`);
+    await client.query(`
+      INSERT INTO threads (slug, title, body, updated_at, created_at, upvotes, last_activity_at, is_pinned)
+      SELECT 'fil-' || n, 'Une question numéro ' || n, 'x', now(), now() - n * interval '1 minute', n % 97, now() - n * interval '1 second', n % 500 = 0
+      FROM generate_series(1, 5000) AS n`);
+    threadId = (await client.query(`SELECT id FROM threads WHERE slug = 'fil-1'`)).rows[0].id;
+    await client.query(`
+      INSERT INTO posts (thread_id, author_id, body, upvotes, downvotes, created_at)
+      SELECT t.id, (SELECT id FROM users LIMIT 1), 'avis', (n * 7) % 50, (n * 3) % 20, now() - n * interval '1 second'
+      FROM generate_series(1, 40) AS n CROSS JOIN (SELECT id FROM threads ORDER BY id LIMIT 500) t`);
+    // One long thread, as the forum's busiest ones are.
+    await client.query(`
+      INSERT INTO posts (thread_id, author_id, body, upvotes, downvotes, created_at)
+      SELECT $1, (SELECT id FROM users LIMIT 1), 'avis', (n * 7) % 50, (n * 3) % 20, now() - n * interval '1 second'
+      FROM generate_series(1, 20000) AS n`, [threadId]);
+    await client.query("ANALYZE");
+  });
+});
+
+async function plan(query: Prisma.Sql) {
+  return withClient(process.env.DATABASE_URL!, async (client) => {
+    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${query.text}`, query.values);
+    return JSON.stringify(rows[0]["QUERY PLAN"]);
+  });
+}
+
+describe("indexes serve every sort", () => {
+  it.each(POST_SORTS.map((sort) => [sort]))("posts sorted by %s", async (sort) => {
+    const value = sort === "new" || sort === "old" ? new Date().toISOString() : sort === "top" ? 5 : 0.5;
+    for (const cursor of [undefined, postCursorKey.parse({ s: sort, v: value, id: 1_000_000 })]) {
+      const json = await plan(rootsQuery(threadId, { sort, cursor }, 51));
+      expect(json).toMatch(/"Index Name":"posts_roots_/);
+      expect(json).not.toMatch(/"Node Type":"Sort"/);
+    }
+  });
+
+  it.each(THREAD_SORTS.map((sort) => [sort]))("threads sorted by %s", async (sort) => {
+    const value = sort === "new" || sort === "active" ? new Date().toISOString() : 1;
+    for (const cursor of [undefined, threadCursorKey.parse({ s: sort, pinned: false, v: value, id: 1_000_000 })]) {
+      const json = await plan(threadsQuery({ sort, cursor }, 21));
+      expect(json).toMatch(/"Index Name":"threads_is_pinned_/);
+      expect(json).not.toMatch(/"Node Type":"Sort"/);
+    }
+  });
+});
