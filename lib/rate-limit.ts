@@ -45,6 +45,11 @@ export const RATE_LIMITS = {
     windowMs: MINUTE_MS,
     message: "Vous votez très vite : attendez une minute avant de continuer.",
   },
+  reportsPerMember: {
+    max: 10,
+    windowMs: HOUR_MS,
+    message: "Vous avez fait 10 signalements en une heure : la modération les examine. Réessayez plus tard.",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -37,3 +37,4 @@ export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+export const idParams = z.object({ id: idParam });

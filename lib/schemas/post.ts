@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorParam, idParam, limitParam } from "./pagination";
+import { cursorParam, idParam, idParams, limitParam } from "./pagination";
 import { STANCES } from "./vote";
 
 export const POST_BODY_MAX = 20_000;
@@ -52,4 +52,4 @@ export const listPostsQuery = z.object({
 });
 export type ListPostsQuery = z.infer<typeof listPostsQuery>;
 
-export const postIdParams = z.object({ id: idParam });
+export const postIdParams = idParams;

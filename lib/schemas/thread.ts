@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorParam, idParam, limitParam } from "./pagination";
+import { cursorParam, idParams, limitParam } from "./pagination";
 
 export const THREAD_PAGE_SIZE = 20;
 export const THREAD_PAGE_MAX = 100;
@@ -22,4 +22,4 @@ export const listThreadsQuery = z.object({
 });
 export type ListThreadsQuery = z.infer<typeof listThreadsQuery>;
 
-export const threadIdParams = z.object({ id: idParam });
+export const threadIdParams = idParams;

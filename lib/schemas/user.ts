@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam } from "./pagination";
+import { idParams } from "./pagination";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -50,7 +50,7 @@ export const changePasswordSchema = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-export const userIdParams = z.object({ id: idParam });
+export const userIdParams = idParams;
 
 /**
  * Where to go after signing in: only a path on this site ("/t/x?sort=new"), never another

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./post";
+import { cursorParam, idParam, limitParam } from "./pagination";
+import { ROLES } from "./user";
+
+export const REPORT_REASONS = ["SPAM", "HARASSMENT", "OFF_TOPIC", "OTHER"] as const;
+export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+  SPAM: "Spam",
+  HARASSMENT: "Harcèlement",
+  OFF_TOPIC: "Hors sujet",
+  OTHER: "Autre",
+};
+export const REPORT_DETAILS_MAX = 500;
+export const MODERATION_REASON_MAX = 500;
+
+const moderationReason = z
+  .string({ error: "Indiquez la raison." })
+  .trim()
+  .min(1, { error: "Indiquez la raison." })
+  .max(MODERATION_REASON_MAX, { error: `La raison compte au plus ${MODERATION_REASON_MAX} caractères.` });
+
+export const createReportSchema = z.object({
+  targetType: z.enum(["POST", "THREAD"], { error: "La cible est POST ou THREAD." }),
+  targetId: idParam,
+  reason: z.enum(REPORT_REASONS, { error: "Choisissez un motif." }),
+  details: z
+    .string()
+    .trim()
+    .max(REPORT_DETAILS_MAX, { error: `Les précisions comptent au plus ${REPORT_DETAILS_MAX} caractères.` })
+    .optional()
+    .transform((details) => details || undefined),
+});
+export type CreateReportInput = z.infer<typeof createReportSchema>;
+
+export const REPORT_STATUSES = ["OPEN", "DISMISSED", "ACTIONED"] as const;
+export const listReportsQuery = z.object({ status: z.enum(REPORT_STATUSES).default("OPEN") });
+
+export const resolveReportSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("DISMISS"), reason: moderationReason.optional() }),
+  z.object({ action: z.literal("HIDE"), reason: moderationReason }),
+]);
+export type ResolveReportInput = z.infer<typeof resolveReportSchema>;
+
+export const hideSchema = z.object({ reason: moderationReason });
+export type HideInput = z.infer<typeof hideSchema>;
+
+export const moderateThreadSchema = z
+  .object({
+    locked: z.boolean().optional(),
+    pinned: z.boolean().optional(),
+    title: z.string().trim().min(THREAD_TITLE_MIN).max(THREAD_TITLE_MAX).optional(),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), { error: "Indiquez au moins un changement." });
+export type ModerateThreadInput = z.infer<typeof moderateThreadSchema>;
+
+export const suspendSchema = z.object({
+  until: z.iso
+    .datetime({ offset: true, error: "La date de fin doit être une date ISO 8601." })
+    .nullish()
+    .refine((until) => !until || new Date(until) > new Date(), { error: "La date de fin doit être dans le futur." }),
+  reason: moderationReason,
+});
+export type SuspendInput = z.infer<typeof suspendSchema>;
+
+export const changeRoleSchema = z.object({ role: z.enum(ROLES, { error: "Le rôle est MEMBER, MODERATOR ou ADMIN." }) });
+
+export const MODERATION_ACTIONS = [
+  "HIDE_POST", "RESTORE_POST", "AUTO_HIDE_POST", "HIDE_THREAD", "RESTORE_THREAD", "LOCK_THREAD", "UNLOCK_THREAD",
+  "PIN_THREAD", "UNPIN_THREAD", "RENAME_THREAD", "DISMISS_REPORTS", "SUSPEND_USER", "UNSUSPEND_USER", "CHANGE_ROLE",
+] as const;
+export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
+
+export const logCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
+export const listLogQuery = z.object({
+  actorId: idParam.optional(),
+  action: z.enum(MODERATION_ACTIONS).optional(),
+  targetType: z.enum(["POST", "THREAD", "USER"]).optional(),
+  cursor: cursorParam(logCursorKey).optional(),
+  limit: limitParam(50, 100),
+});
+export type ListLogQuery = z.infer<typeof listLogQuery>;
