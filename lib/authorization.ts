@@ -26,3 +26,8 @@ export function requireActiveUser(actor: Actor | null): Actor {
   }
   return user;
 }
+
+/** Hidden content stays visible to moderators and admins, and to its own author. */
+export function canSeeHidden(viewer: Actor | null, authorId: number | null) {
+  return !!viewer && (viewer.role !== "MEMBER" || viewer.id === authorId);
+}

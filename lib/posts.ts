@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActiveUser, requireRole } from "./authorization";
+import { canSeeHidden, requireActiveUser, requireRole } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -32,6 +32,7 @@ type PostRow = {
   editedAt: Date | null;
   deletedAt: Date | null;
   hiddenAt: Date | null;
+  hiddenReason: string | null;
   replyCount: number;
   upvotes: number;
   downvotes: number;
@@ -52,6 +53,8 @@ export type PostView = {
   editedAt: Date | null;
   deleted: boolean;
   hidden: boolean;
+  /** Why moderation hid the post: told to moderators and to its author only. */
+  hiddenReason?: string | null;
   replyCount: number;
   upvotes: number;
   downvotes: number;
@@ -64,9 +67,13 @@ export type PostView = {
   hasMoreReplies?: boolean;
 };
 
-/** What the public sees of a post: a deleted or hidden one keeps its place, not its text. */
-function toView(row: PostRow, myVote: PostView["myVote"] = 0): PostView {
-  const isGone = row.deletedAt !== null || row.hiddenAt !== null;
+/**
+ * What a viewer sees of a post: a deleted one keeps its place, not its text; a hidden one shows
+ * its text (and why it was hidden) to moderators and to its author, a placeholder to others.
+ */
+function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] = 0): PostView {
+  const seesHidden = canSeeHidden(viewer, row.authorId);
+  const isGone = row.deletedAt !== null || (row.hiddenAt !== null && !seesHidden);
   return {
     id: row.id,
     parentId: row.parentId,
@@ -84,12 +91,13 @@ function toView(row: PostRow, myVote: PostView["myVote"] = 0): PostView {
     score: row.score,
     authorStance: row.deletedAt ? null : row.authorStance,
     myVote,
+    ...(row.hiddenAt && seesHidden ? { hiddenReason: row.hiddenReason } : {}),
   };
 }
 
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
-  p.hidden_at AS "hiddenAt", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
+  p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
   p.author_id AS "authorId", u.name AS "authorName", s.stance::text AS "authorStance"`;
 // Every post with its author and the author's current stance on the thread's question.
 const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id
@@ -105,9 +113,12 @@ const POST_SORT_SPECS: Record<PostSort, SortSpec> = {
 };
 const POST_ID = Prisma.raw("p.id");
 
-async function visibleThread(threadId: number) {
-  const thread = await db.thread.findFirst({ select: { id: true, isLocked: true }, where: { id: threadId, hiddenAt: null } });
-  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+/** The thread, if the viewer may see it (a hidden one: moderators and its author only). */
+async function visibleThread(viewer: Actor | null, threadId: number) {
+  const thread = await db.thread.findUnique({ select: { id: true, isLocked: true, hiddenAt: true, authorId: true }, where: { id: threadId } });
+  if (!thread || (thread.hiddenAt && !canSeeHidden(viewer, thread.authorId))) {
+    throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  }
   return thread;
 }
 
@@ -117,7 +128,7 @@ async function visibleThread(threadId: number) {
  * first replies in reading order (depth-first, oldest first).
  */
 export async function listPosts(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
-  await visibleThread(threadId);
+  await visibleThread(viewer, threadId);
   if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
   const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, { sort, stance, cursor }, limit + 1));
   const page = roots.slice(0, limit);
@@ -125,7 +136,7 @@ export async function listPosts(viewer: Actor | null, threadId: number, { sort, 
   const myVotes = await listMyVotes(viewer, [...page, ...replies].map((row) => row.id));
   const last = page.at(-1);
   return {
-    items: inReadingOrder(page, replies, myVotes),
+    items: inReadingOrder(page, replies, myVotes, viewer),
     nextCursor: roots.length > limit && last ? encodeCursor({ s: sort, v: cursorValue(last.sortValue), id: last.id }) : null,
   };
 }
@@ -163,7 +174,7 @@ function listConversationStarts(rootIds: number[]) {
  * Top-level posts in page order, each followed depth-first by its replies. Replies arrive
  * oldest first, so a reply's parent always precedes it; children keep that order.
  */
-function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<number, PostView["myVote"]>): PostView[] {
+function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<number, PostView["myVote"]>, viewer: Actor | null): PostView[] {
   const children = new Map<number, PostRow[]>();
   const shownPerRoot = new Map<number, number>();
   const hasMore = new Set<number>();
@@ -178,7 +189,7 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<numbe
   }
   const items: PostView[] = [];
   const visit = (row: PostRow) => {
-    const view = toView(row, myVotes.get(row.id));
+    const view = toView(row, viewer, myVotes.get(row.id));
     items.push(row.parentId === null ? { ...view, hasMoreReplies: hasMore.has(row.id) } : view);
     children.get(row.id)?.forEach(visit);
   };
@@ -186,15 +197,16 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<numbe
   return items;
 }
 
-async function getPostView(id: number): Promise<PostView> {
+async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;
-  return toView(row);
+  return toView(row, viewer);
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
   requireActiveUser(actor);
-  const thread = await visibleThread(threadId);
+  // Nobody writes in a hidden thread, moderators included: restore it first.
+  const thread = await visibleThread(null, threadId);
   if (thread.isLocked) throw new AppError("forbidden", "Ce fil est verrouillé : il ne prend plus de nouvelles contributions.");
   const parent = input.parentId
     ? await db.post.findFirst({
@@ -227,7 +239,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     await tx.thread.update({ where: { id: threadId }, data: { postCount: { increment: 1 }, lastActivityAt: now } });
     return created;
   });
-  return getPostView(post.id);
+  return getPostView(actor, post.id);
 }
 
 /** The post, for a change by its author: 404 when gone, 403 for anyone else or a frozen post. */
@@ -257,7 +269,7 @@ export async function editPost(actor: Actor, postId: number, input: EditPostInpu
       }),
     ]);
   }
-  return getPostView(postId);
+  return getPostView(actor, postId);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { requireActiveUser } from "./authorization";
+import { canSeeHidden, requireActiveUser } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -107,13 +107,16 @@ const threadDetail = {
   author: { select: { id: true, name: true } },
 } as const;
 
-export async function getThread(id: number) {
-  return db.thread.findFirst({ select: threadDetail, where: { ...visible, id } });
+/** A thread, if the viewer may see it: a hidden one only to moderators and its author. */
+async function findVisibleThread(viewer: Actor | null, where: { id: number } | { slug: string }) {
+  const thread = await db.thread.findUnique({ select: { ...threadDetail, hiddenAt: true, hiddenReason: true }, where });
+  if (!thread) return null;
+  if (!thread.hiddenAt) return { ...thread, hiddenReason: null };
+  return canSeeHidden(viewer, thread.author?.id ?? null) ? thread : null;
 }
 
-export async function getThreadBySlug(slug: string) {
-  return db.thread.findFirst({ select: threadDetail, where: { ...visible, slug } });
-}
+export const getThread = (viewer: Actor | null, id: number) => findVisibleThread(viewer, { id });
+export const getThreadBySlug = (viewer: Actor | null, slug: string) => findVisibleThread(viewer, { slug });
 
 /** A member's own question. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {

@@ -30,12 +30,13 @@ const SORT_OPTIONS: { value: PostSort; label: string }[] = [
 ];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const thread = await getThreadBySlug((await params).slug);
+  const thread = await getThreadBySlug(await getViewer(), (await params).slug);
   return { title: thread?.title ?? "Fil introuvable" };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
-  const [thread, viewer] = await Promise.all([getThreadBySlug((await params).slug), getViewer()]);
+  const viewer = await getViewer();
+  const thread = await getThreadBySlug(viewer, (await params).slug);
   if (!thread) notFound();
   // An unknown sort or stance in the address bar falls back to the defaults.
   const requested = listPostsQuery.safeParse({ ...(await searchParams), limit: POST_PAGE_SIZE });

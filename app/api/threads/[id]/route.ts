@@ -4,8 +4,8 @@ import { route } from "@/lib/http";
 import { threadIdParams } from "@/lib/schemas/thread";
 import { getThread } from "@/lib/threads";
 
-export const GET = route({ params: threadIdParams }, async ({ params }) => {
-  const thread = await getThread(params.id);
+export const GET = route({ params: threadIdParams }, async ({ actor, params }) => {
+  const thread = await getThread(actor, params.id);
   if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   return thread;
 });
