@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SiteHeader } from "@/components/site-header";
+import { SuspensionBanner } from "@/components/suspension-banner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Aller au contenu
         </a>
         <SiteHeader />
+        <SuspensionBanner />
         <main id="contenu" className="mx-auto max-w-3xl px-4 py-8">
           {children}
         </main>

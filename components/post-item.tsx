@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { sendJson } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
+import { ModerationAction } from "./moderation-actions";
 import { PostComposer } from "./post-composer";
 import { PostHistory } from "./post-history";
 import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
+import { ReportButton } from "./report-button";
 import { StanceBadge } from "./stance-badge";
 import { VoteButtons } from "./vote-buttons";
 
@@ -29,7 +31,8 @@ const quote = (post: ClientPost) => `> **${post.author?.name ?? ""}** :\n${post.
 export function PostItem({ threadId, threadPath, post, parent, viewer, canReply, onReplied, onChanged }: Props) {
   const [mode, setMode] = useState<"read" | "reply" | "edit">("read");
   const [replyDraft, setReplyDraft] = useState("");
-  const isGone = post.deleted || post.hidden;
+  // A hidden post keeps its text for moderators and its author (the server sends it only to them).
+  const isGone = post.deleted || post.bodyHtml === null;
   const isAuthor = viewer?.id === post.author?.id && !isGone;
   const voteRefusal = !viewer
     ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(`${threadPath}#p-${post.id}`)}` }
@@ -88,7 +91,14 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
           {post.deleted ? "Contribution supprimée par son auteur." : "Contribution masquée par la modération."}
         </p>
       ) : (
-        <div className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
+        <>
+          {post.hidden && (
+            <p className="mt-2 rounded-md bg-amber-100 px-2 py-1 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+              Masqué par la modération : {post.hiddenReason}
+            </p>
+          )}
+          <div className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
+        </>
       )}
       {mode === "read" && !isGone && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
@@ -102,6 +112,15 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
                 Citer
               </button>
             </>
+          )}
+          {viewer?.canWrite && !isAuthor && !post.hidden && <ReportButton targetType="POST" targetId={post.id} />}
+          {viewer?.isModerator && !post.deleted && (
+            <ModerationAction
+              label={post.hidden ? "Rétablir" : "Masquer"}
+              endpoint={`/api/moderation/posts/${post.id}/${post.hidden ? "restore" : "hide"}`}
+              needsReason={!post.hidden}
+              onDone={(reason) => onChanged({ ...post, hidden: !post.hidden, hiddenReason: post.hidden ? null : reason })}
+            />
           )}
           {isAuthor && viewer?.canWrite && (
             <>

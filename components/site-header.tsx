@@ -26,6 +26,20 @@ export async function SiteHeader() {
                 L’article
               </Link>
             </li>
+            {viewer && viewer.role !== "MEMBER" && (
+              <li>
+                <Link href="/moderation" className={LINK}>
+                  Modération
+                </Link>
+              </li>
+            )}
+            {viewer?.role === "ADMIN" && (
+              <li>
+                <Link href="/admin/users" className={LINK}>
+                  Rôles
+                </Link>
+              </li>
+            )}
             {viewer ? (
               <>
                 <li>

@@ -4,6 +4,7 @@ import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
 import { signInSchema } from "./schemas/user";
@@ -107,11 +108,14 @@ export function getRequestActor(request: Request) {
   return getActorFromCookies(parseCookies(request.headers.get("cookie") ?? ""));
 }
 
-/** For pages and layouts: the viewer of the current request, or null when signed out. */
-export async function getViewer() {
+/**
+ * For pages and layouts: the viewer of the current request, or null when signed out. Memoised
+ * per request (React's cache), so the header, a banner and the page share one database read.
+ */
+export const getViewer = cache(async () => {
   const store = await cookies();
   return getActorFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
-}
+});
 
 function parseCookies(header: string): Record<string, string> {
   const entries = header.split(";").flatMap((pair) => {

@@ -138,3 +138,14 @@ export async function getAccount(actor: Actor) {
   // GitHub-only accounts have no password to change.
   return { ...account, hasPassword: passwordHash !== null };
 }
+
+/** Accounts for the admins' roles page: those matching `search` (name or email), staff first. */
+export function listUsersForAdmin(search: string) {
+  const term = search.trim();
+  return db.user.findMany({
+    select: { id: true, name: true, email: true, role: true, createdAt: true, suspendedAt: true },
+    where: term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] } : {},
+    orderBy: [{ role: "desc" }, { id: "asc" }],
+    take: 100,
+  });
+}

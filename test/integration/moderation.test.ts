@@ -23,7 +23,7 @@ afterAll(() => db.$disconnect());
 beforeEach(() => db.rateLimitHit.deleteMany());
 
 type Member = Awaited<ReturnType<typeof createMember>>;
-const as = (member: Member | null) => (member ? { cookie: member.cookie } : {});
+const as = (member: Member | null): Record<string, string> => (member ? { cookie: member.cookie } : {});
 const send = (handler: Parameters<typeof call>[0], path: string, member: Member | null, json?: unknown, method = "POST", id?: number) =>
   call(handler, path, { method, json, params: id ? { id: String(id) } : {}, headers: as(member) });
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
+import { ModerationAction } from "@/components/moderation-actions";
+import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
@@ -49,6 +51,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const threadPath = `/t/${thread.slug}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
   const canWrite = !!viewer && !isSuspended(viewer);
+  const isModerator = canWrite && viewer.role !== "MEMBER";
   const hrefWith = (changes: { sort?: string; stance?: string }) => {
     const query = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
     if (!query.get("stance")) query.delete("stance");
@@ -63,6 +66,27 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
+        {thread.hiddenAt && (
+          <p className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            Fil masqué par la modération : {thread.hiddenReason}
+          </p>
+        )}
+        {canWrite && !isModerator && viewer.id !== thread.author?.id && !thread.hiddenAt && (
+          <p className="text-sm">
+            <ReportButton targetType="THREAD" targetId={thread.id} />
+          </p>
+        )}
+        {isModerator && (
+          <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
+            <ModerationAction label={thread.isLocked ? "Déverrouiller" : "Verrouiller"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ locked: !thread.isLocked }} />
+            <ModerationAction label={thread.isPinned ? "Désépingler" : "Épingler"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ pinned: !thread.isPinned }} />
+            <ModerationAction
+              label={thread.hiddenAt ? "Rétablir le fil" : "Masquer le fil"}
+              endpoint={`/api/moderation/threads/${thread.id}/${thread.hiddenAt ? "restore" : "hide"}`}
+              needsReason={!thread.hiddenAt}
+            />
+          </div>
+        )}
         {thread.author && (
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
             <p>
@@ -128,7 +152,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           threadPath={threadPath}
           listQuery={new URLSearchParams({ sort, ...(stance ? { stance } : {}) }).toString()}
           isLocked={thread.isLocked}
-          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite }}
+          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite, isModerator }}
           initialItems={posts.items}
           initialCursor={posts.nextCursor}
         />

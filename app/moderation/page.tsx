@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ModerationAction } from "@/components/moderation-actions";
+import { SortLinks } from "@/components/sort-links";
+import { SuspendForm } from "@/components/suspend-form";
+import { formatDateTime } from "@/lib/format";
+import { requireModeratorPage } from "@/lib/moderation-access";
+import { listReportQueue } from "@/lib/reports";
+import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
+
+export const metadata: Metadata = { title: "Modération" };
+
+type Props = { searchParams: Promise<{ status?: string }> };
+
+export default async function ModerationQueuePage({ searchParams }: Props) {
+  const viewer = await requireModeratorPage("/moderation");
+  const parsed = listReportsQuery.safeParse(await searchParams);
+  const status = parsed.success ? parsed.data.status : "OPEN";
+  const queue = await listReportQueue(viewer, status);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Signalements</h1>
+      <p className="text-sm">
+        <Link href="/moderation/log" className="text-blue-700 underline dark:text-blue-300">Journal de modération</Link> ·{" "}
+        <Link href="/moderation/journal" className="text-blue-700 underline dark:text-blue-300">Journal public</Link>
+      </p>
+      <SortLinks
+        label="Statut"
+        options={[{ value: "OPEN", label: "À traiter" }, { value: "ACTIONED", label: "Traités" }, { value: "DISMISSED", label: "Rejetés" }]}
+        current={status}
+        hrefFor={(value) => `/moderation?status=${value}`}
+      />
+      {queue.items.length === 0 && <p>Aucun signalement {status === "OPEN" ? "à traiter" : "ici"}.</p>}
+      <ul className="space-y-4">
+        {queue.items.map((group) => {
+          const content = group.post ?? group.thread;
+          const author = content?.author;
+          const link = group.post ? `/t/${group.post.thread.slug}#p-${group.post.id}` : `/t/${group.thread?.slug}`;
+          return (
+            <li key={`${group.targetType}-${group.postId ?? group.threadId}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <article aria-label={`Signalements : ${group.post ? "contribution" : "fil"} de ${author?.name ?? "la rédaction"}`}>
+                <p className="text-sm">
+                  <strong>{group.count} signalement{group.count > 1 ? "s" : ""}</strong> · {group.post ? "contribution" : "fil"} de{" "}
+                  {author ? <Link href={`/u/${author.id}`} className="underline">{author.name}</Link> : "la rédaction"} ·{" "}
+                  <Link href={link} className="text-blue-700 underline dark:text-blue-300">voir dans le fil</Link>
+                  {group.isHidden && <span className="ms-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">masqué</span>}
+                </p>
+                {group.post ? (
+                  <div className="prose-agora mt-2 rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800" dangerouslySetInnerHTML={{ __html: group.post.bodyHtml }} />
+                ) : (
+                  <p className="mt-2 font-semibold">{group.thread?.title}</p>
+                )}
+                <ul className="mt-2 space-y-1 text-sm">
+                  {group.reports.map((report) => (
+                    <li key={report.id}>
+                      {REPORT_REASON_LABELS[report.reason]} — par <Link href={`/u/${report.reporter.id}`} className="underline">{report.reporter.name}</Link>, le {formatDateTime(report.createdAt)}
+                      {report.details && <> : « {report.details} »</>}
+                    </li>
+                  ))}
+                </ul>
+              </article>
+              {status === "OPEN" && (
+                <div className="flex flex-wrap gap-4 text-sm">
+                  <ModerationAction label="Rejeter les signalements" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "DISMISS" }} />
+                  <ModerationAction label="Masquer" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "HIDE" }} needsReason />
+                  {author && author.role === "MEMBER" && !author.suspendedAt && <SuspendForm userId={author.id} name={author.name} />}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
