@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { createMemberViaApi, createThread } from "./factories";
+import { E2E_DATA_DIR, withE2eDatabase } from "./database";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+/** The role CLI a person would use, on the e2e server's database. */
+function setRole(email: string, role: string) {
+  const result = spawnSync("npm", ["run", "--silent", "user:role", "--", email, role], {
+    encoding: "utf8",
+    env: { ...process.env, AGORA_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
+  });
+  if (result.status !== 0) throw new Error(`user:role failed: ${result.stderr}`);
+}
+
+test("a member reports a post; a moderator hides it from the queue, restores it, and the log shows both", async ({ browser, page, member, request }) => {
+  const thread = await createThread("Un fil modéré pour le test");
+  const author = await createMemberViaApi(request, "signale");
+  const text = `Un message douteux ${Date.now()}`;
+  await withE2eDatabase((db) =>
+    db.query("INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, $3, $4)", [thread.id, author.id, text, `<p>${text}</p>`]),
+  );
+
+  // The member reports it.
+  await signIn(page, member);
+  await page.goto(`/t/${thread.slug}`);
+  const post = page.getByRole("main").getByRole("article", { name: `Contribution de ${author.name}` });
+  await post.getByRole("button", { name: "Signaler" }).click();
+  await post.getByLabel("Motif du signalement").selectOption("HARASSMENT");
+  await post.getByLabel("Précisions (facultatif)").fill("Attaque personnelle.");
+  await post.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(post.getByRole("status")).toHaveText("Merci : la modération va examiner votre signalement.");
+
+  // A moderator, appointed with the role CLI, finds it in the queue and hides it.
+  const moderator = await createMemberViaApi(request, "moderateur");
+  setRole(moderator.email, "MODERATOR");
+  const moderatorPage = await (await browser.newContext()).newPage();
+  await signIn(moderatorPage, moderator);
+  await moderatorPage.getByRole("link", { name: "Modération" }).click();
+  const entry = moderatorPage.getByRole("listitem").filter({ hasText: text });
+  await expect(entry).toContainText("Harcèlement");
+  await expect(entry).toContainText("Attaque personnelle.");
+  await expect(entry).toContainText(member.name);
+  await entry.getByRole("button", { name: "Masquer" }).click();
+  await entry.getByLabel("Raison").fill("Attaque personnelle");
+  await entry.getByRole("button", { name: "Confirmer : masquer" }).click();
+  await expect(moderatorPage.getByText(text)).toHaveCount(0);
+
+  // Gone for an anonymous reader; still readable, with a badge, for the moderator.
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(`/t/${thread.slug}`);
+  await expect(anonymous.getByRole("main").getByText("Contribution masquée par la modération.")).toBeVisible();
+  await expect(anonymous.getByText(text)).toHaveCount(0);
+  await moderatorPage.goto(`/t/${thread.slug}`);
+  const hidden = moderatorPage.getByRole("main").getByRole("article", { name: `Contribution de ${author.name}` });
+  await expect(hidden).toContainText("Masqué par la modération : Attaque personnelle");
+  await expect(hidden).toContainText(text);
+
+  // Restored.
+  await hidden.getByRole("button", { name: "Rétablir" }).click();
+  await expect(hidden.getByText("Masqué par la modération")).toHaveCount(0);
+  await anonymous.reload();
+  await expect(anonymous.getByRole("main").getByText(text)).toBeVisible();
+
+  // The log shows both actions, with the moderator; the public journal without them.
+  await moderatorPage.goto(`/moderation/log?actorId=${moderator.id}`);
+  const actions = moderatorPage.getByRole("main").getByRole("listitem");
+  await expect(actions).toHaveCount(2);
+  await expect(actions.nth(0)).toContainText("Contribution rétablie");
+  await expect(actions.nth(1)).toContainText("Contribution masquée");
+  await expect(actions.nth(1)).toContainText(`par ${moderator.name}`);
+  await anonymous.goto("/moderation/journal");
+  await expect(anonymous.getByRole("main")).toContainText("Attaque personnelle");
+  await expect(anonymous.getByRole("main").getByText(moderator.name)).toHaveCount(0);
+  await expectAccessible(moderatorPage, "/moderation");
+  await expectAccessible(moderatorPage, "/moderation/log");
+  await expectAccessible(anonymous, "/moderation/journal");
+});
+
+test("a suspended member sees why and until when, and can no longer write", async ({ page, member }) => {
+  await withE2eDatabase((db) =>
+    db.query("UPDATE users SET suspended_at = now(), suspended_until = now() + interval '3 days', suspension_reason = 'Insultes' WHERE id = $1", [member.id]),
+  );
+  await signIn(page, member);
+  await expect(page.getByRole("status").filter({ hasText: "Votre compte est suspendu" })).toContainText("Insultes");
+  const thread = await createThread("Un fil pour un membre suspendu");
+  await page.goto(`/t/${thread.slug}`);
+  await expect(page.getByRole("main").getByText("Votre compte est suspendu : vous pouvez lire le débat, pas y écrire.")).toBeVisible();
+  await expect(page.getByRole("main").getByLabel("Votre contribution (Markdown)")).toHaveCount(0);
+});
+
+test("moderation pages are for moderators: a member gets a 404", async ({ page, member }) => {
+  await signIn(page, member);
+  expect((await page.goto("/moderation"))?.status()).toBe(404);
+  expect((await page.goto("/admin/users"))?.status()).toBe(404);
+});
