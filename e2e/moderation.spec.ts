@@ -93,3 +93,31 @@ test("moderation pages are for moderators: a member gets a 404", async ({ page, 
   expect((await page.goto("/moderation"))?.status()).toBe(404);
   expect((await page.goto("/admin/users"))?.status()).toBe(404);
 });
+
+test("a moderator locks and renames a thread, and suspends then reinstates a member from their profile", async ({ page, request }) => {
+  const thread = await createThread("Un fil à renommer pour le test");
+  const moderator = await createMemberViaApi(request, "gardien");
+  const member = await createMemberViaApi(request, "turbulent");
+  setRole(moderator.email, "MODERATOR");
+  await signIn(page, moderator);
+  await page.goto(`/t/${thread.slug}`);
+  const tools = page.getByRole("group", { name: "Modération du fil" });
+  await tools.getByRole("button", { name: "Verrouiller" }).click();
+  await expect(page.getByText("Fil verrouillé")).toBeVisible();
+  await tools.getByRole("button", { name: "Renommer" }).click();
+  await tools.getByLabel("Nouveau titre").fill("Un titre enfin clair pour le test");
+  await tools.getByRole("button", { name: "Renommer le fil" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Un titre enfin clair pour le test");
+
+  await page.goto(`/u/${member.id}`);
+  const memberTools = page.getByRole("group", { name: "Modération du membre" });
+  await memberTools.getByRole("button", { name: `Suspendre ${member.name}` }).click();
+  await memberTools.getByLabel("Raison").fill("Trois avertissements");
+  await memberTools.getByRole("button", { name: "Confirmer la suspension" }).click();
+  await expect(memberTools.getByRole("button", { name: "Lever la suspension" })).toBeVisible();
+  await memberTools.getByRole("button", { name: "Lever la suspension" }).click();
+  await expect(memberTools.getByRole("button", { name: `Suspendre ${member.name}` })).toBeVisible();
+
+  await page.goto(`/moderation/log?actorId=${moderator.id}`);
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveText([/Suspension levée/, /Membre suspendu/, /Fil renommé/, /Fil verrouillé/]);
+});

@@ -118,6 +118,9 @@ export async function getProfile(id: number) {
       name: true,
       role: true,
       createdAt: true,
+      // Shown to moderators only (the page decides); the reason stays private.
+      suspendedAt: true,
+      suspendedUntil: true,
       posts: {
         select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
         where: { deletedAt: null, hiddenAt: null, thread: { hiddenAt: null } },

@@ -102,7 +102,10 @@ const ENDPOINTS: Endpoint[] = [
 function fingerprint() {
   return withClient(process.env.DATABASE_URL!, async (client) => {
     const tables = ["users", "threads", "posts", "post_revisions", "post_votes", "thread_votes", "thread_stances", "reports", "moderation_log"];
-    const parts = await Promise.all(tables.map(async (table) => (await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`)).rows[0].h));
+    const parts: string[] = [];
+    for (const table of tables) {
+      parts.push((await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`)).rows[0].h);
+    }
     return parts.join(",");
   });
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { ModerationAction } from "@/components/moderation-actions";
+import { RenameThreadForm } from "@/components/rename-thread-form";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { StancePanel } from "@/components/stance-panel";
@@ -80,6 +81,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
             <ModerationAction label={thread.isLocked ? "Déverrouiller" : "Verrouiller"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ locked: !thread.isLocked }} />
             <ModerationAction label={thread.isPinned ? "Désépingler" : "Épingler"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ pinned: !thread.isPinned }} />
+            <RenameThreadForm threadId={thread.id} title={thread.title} />
             <ModerationAction
               label={thread.hiddenAt ? "Rétablir le fil" : "Masquer le fil"}
               endpoint={`/api/moderation/threads/${thread.id}/${thread.hiddenAt ? "restore" : "hide"}`}

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ModerationAction } from "@/components/moderation-actions";
 import { RoleBadge } from "@/components/role-badge";
+import { SuspendForm } from "@/components/suspend-form";
+import { getViewer } from "@/lib/auth";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { userIdParams } from "@/lib/schemas/user";
-import { getProfile } from "@/lib/users";
+import { getProfile, isSuspended } from "@/lib/users";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,15 +21,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ params }: Props) {
-  const profile = await loadProfile(params);
+  const [profile, viewer] = await Promise.all([loadProfile(params), getViewer()]);
   if (!profile) notFound();
+  // Moderators suspend members; admins may suspend anyone but themselves.
+  const canSuspend =
+    !!viewer && !isSuspended(viewer) && viewer.id !== profile.id && (viewer.role === "ADMIN" || (viewer.role === "MODERATOR" && profile.role === "MEMBER"));
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{profile.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <RoleBadge role={profile.role} /> membre depuis le {formatDate(profile.createdAt)}
+          {canSuspend && isSuspended(profile) && " · suspendu"}
         </p>
+        {canSuspend && (
+          <div role="group" aria-label="Modération du membre" className="text-sm">
+            {isSuspended(profile) ? (
+              <ModerationAction label="Lever la suspension" endpoint={`/api/moderation/users/${profile.id}/unsuspend`} />
+            ) : (
+              <SuspendForm userId={profile.id} name={profile.name} />
+            )}
+          </div>
+        )}
       </header>
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
