@@ -7,6 +7,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Whole user journeys on a shared 2-core machine: room enough for a slow moment, never a race.
+  timeout: 60_000,
   // Each test makes its own data (unique names), so files run in parallel.
   fullyParallel: true,
   workers: 2,

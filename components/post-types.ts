@@ -1,7 +1,12 @@
 import type { PostView } from "@/lib/posts";
 
 /** A post as the browser holds it: from the page (Date) or from the API (ISO string). */
-export type ClientPost = Omit<PostView, "createdAt" | "editedAt"> & { createdAt: string | Date; editedAt: string | Date | null };
+export type ClientPost = Omit<PostView, "createdAt" | "editedAt"> & {
+  createdAt: string | Date;
+  editedAt: string | Date | null;
+  /** Published from this page: not part of the pages loaded from the server. */
+  justPosted?: boolean;
+};
 
 export type Viewer = { id: number; name: string; canWrite: boolean; isModerator: boolean } | null;
 

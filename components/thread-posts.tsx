@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { sendJson } from "@/lib/api-client";
+import { encodeCursor } from "@/lib/schemas/pagination";
 import { PostComposer } from "./post-composer";
 import { PostItem } from "./post-item";
 import type { ClientPost, Viewer } from "./post-types";
@@ -19,13 +20,28 @@ type Props = {
   initialCursor: string | null;
 };
 
-/** Where a new reply goes: after the last post of its parent's subtree (items are depth-first). */
-function insertReply(items: ClientPost[], reply: ClientPost) {
+/**
+ * Where a reply goes: after the last post of its parent's subtree (items are depth-first). A
+ * reply just published also counts on its parent; one loaded later was counted already.
+ */
+function insertReply(items: ClientPost[], reply: ClientPost, isNew: boolean) {
   const parentIndex = items.findIndex((item) => item.id === reply.parentId);
+  if (parentIndex < 0 || items.some((item) => item.id === reply.id)) return items;
   let end = parentIndex + 1;
   while (end < items.length && items[end].depth > items[parentIndex].depth) end += 1;
-  const parent = { ...items[parentIndex], replyCount: items[parentIndex].replyCount + 1 };
+  const parent = isNew ? { ...items[parentIndex], replyCount: items[parentIndex].replyCount + 1 } : items[parentIndex];
   return [...items.slice(0, parentIndex), parent, ...items.slice(parentIndex + 1, end), reply, ...items.slice(end)];
+}
+
+/** The cursor after the newest reply of a conversation loaded so far (replies posted here aside). */
+function conversationCursor(items: ClientPost[], rootId: number) {
+  const replies = items.filter((item) => item.rootId === rootId && !item.justPosted);
+  const last = replies.reduce<ClientPost | null>((latest, reply) => {
+    if (!latest) return reply;
+    const [a, b] = [new Date(reply.createdAt).getTime(), new Date(latest.createdAt).getTime()];
+    return a > b || (a === b && reply.id > latest.id) ? reply : latest;
+  }, null);
+  return last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null;
 }
 
 export function ThreadPosts({ threadId, threadPath, listQuery, isLocked, viewer, initialItems, initialCursor }: Props) {
@@ -46,6 +62,18 @@ export function ThreadPosts({ threadId, threadPath, listQuery, isLocked, viewer,
     setCursor(page.nextCursor);
     setIsLoading(false);
   }
+  async function loadConversation(root: ClientPost) {
+    const cursor = conversationCursor(items, root.id);
+    const page = await sendJson<{ items: ClientPost[]; nextCursor: string | null }>(
+      "GET",
+      `/api/posts/${root.id}/replies${cursor ? `?cursor=${cursor}` : ""}`,
+    );
+    setItems((current) =>
+      page.items
+        .reduce((list, reply) => insertReply(list, reply, false), current)
+        .map((item) => (item.id === root.id ? { ...item, hasMoreReplies: page.nextCursor !== null } : item)),
+    );
+  }
   const replace = (changed: ClientPost) => setItems((current) => current.map((item) => (item.id === changed.id ? { ...item, ...changed } : item)));
 
   return (
@@ -56,7 +84,10 @@ export function ThreadPosts({ threadId, threadPath, listQuery, isLocked, viewer,
         </p>
       )}
       <ol className="space-y-3">
-        {items.map((post) => (
+        {items.map((post, index) => {
+          const root = byId.get(post.rootId ?? post.id);
+          const endsConversation = index === items.length - 1 || items[index + 1].depth === 0;
+          return (
           <li key={post.id}>
             <PostItem
               threadId={threadId}
@@ -65,11 +96,17 @@ export function ThreadPosts({ threadId, threadPath, listQuery, isLocked, viewer,
               parent={post.parentId ? byId.get(post.parentId) : undefined}
               viewer={viewer}
               canReply={canPost}
-              onReplied={(reply) => setItems((current) => insertReply(current, reply))}
+              onReplied={(reply) => setItems((current) => insertReply(current, { ...reply, justPosted: true }, true))}
               onChanged={replace}
             />
+            {endsConversation && root?.hasMoreReplies && (
+              <button type="button" className="ms-4 mt-2 text-sm font-medium text-blue-700 hover:underline sm:ms-8 dark:text-blue-300" onClick={() => loadConversation(root)}>
+                Voir la suite de la conversation
+              </button>
+            )}
           </li>
-        ))}
+          );
+        })}
       </ol>
       {cursor && (
         <Button variant="secondary" type="button" onClick={loadMore} disabled={isLoading}>

@@ -65,3 +65,27 @@ test("a long thread loads 50 conversations at a time, then more on demand", asyn
   await expect(posts.last()).toContainText("Avis 60");
   await expect(page.getByRole("button", { name: "Voir plus de contributions" })).toHaveCount(0);
 });
+
+test("a long conversation shows its first 50 replies, then the rest on demand", async ({ page, request }) => {
+  const thread = await createThread("Une conversation sans fin pour le test");
+  const author = await createMemberViaApi(request, "inepuisable");
+  await withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>(
+      "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
+      [thread.id, author.id],
+    );
+    await db.query(
+      `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
+       SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
+       FROM generate_series(1, 55) AS n`,
+      [thread.id, author.id, rows[0].id],
+    );
+  });
+  await page.goto(`/t/${thread.slug}`);
+  const posts = page.getByRole("main").getByRole("article");
+  await expect(posts).toHaveCount(51);
+  await page.getByRole("button", { name: "Voir la suite de la conversation" }).click();
+  await expect(posts).toHaveCount(56);
+  await expect(posts.last()).toContainText("Réponse 55");
+  await expect(page.getByRole("button", { name: "Voir la suite de la conversation" })).toHaveCount(0);
+});

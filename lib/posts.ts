@@ -7,7 +7,7 @@ import { renderMarkdown } from "./markdown";
 import { consumeRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
-import type { CreatePostInput, EditPostInput, ListPostsQuery, PostSort } from "./schemas/post";
+import type { ConversationQuery, CreatePostInput, EditPostInput, ListPostsQuery, PostSort } from "./schemas/post";
 import type { StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
 
@@ -45,6 +45,8 @@ type PostRow = {
 export type PostView = {
   id: number;
   parentId: number | null;
+  /** The top-level post of the conversation (null for a top-level post). */
+  rootId: number | null;
   depth: number;
   author: { id: number; name: string } | null;
   body: string | null;
@@ -77,6 +79,7 @@ function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] =
   return {
     id: row.id,
     parentId: row.parentId,
+    rootId: row.rootId,
     depth: row.depth,
     author: row.deletedAt ? null : { id: row.authorId, name: row.authorName },
     body: isGone ? null : row.body,
@@ -157,6 +160,28 @@ async function listMyVotes(viewer: Actor | null, postIds: number[]) {
   if (!viewer || postIds.length === 0) return new Map<number, PostView["myVote"]>();
   const votes = await db.postVote.findMany({ select: { postId: true, value: true }, where: { userId: viewer.id, postId: { in: postIds } } });
   return new Map(votes.map((vote) => [vote.postId, vote.value as PostView["myVote"]]));
+}
+
+/**
+ * The rest of a conversation, after the replies already shown: oldest first, a page at a time
+ * (keyset on created_at, id; the index (root_id, created_at, id) serves it).
+ */
+export async function listConversation(viewer: Actor | null, rootId: number, { cursor, limit }: ConversationQuery): Promise<Page<PostView>> {
+  const root = await db.post.findFirst({ select: { threadId: true }, where: { id: rootId, parentId: null } });
+  if (!root) throw new AppError("not_found", "Cette conversation n'existe pas.");
+  await visibleThread(viewer, root.threadId);
+  const [afterAt, afterId] = cursor ? [new Date(cursor.at), cursor.id] : [new Date(0), 0];
+  const rows = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
+    WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${afterAt}, ${afterId})
+    ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  const myVotes = await listMyVotes(viewer, page.map((row) => row.id));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toView(row, viewer, myVotes.get(row.id))),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }
 
 /** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */

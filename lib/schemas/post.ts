@@ -53,3 +53,10 @@ export const listPostsQuery = z.object({
 export type ListPostsQuery = z.infer<typeof listPostsQuery>;
 
 export const postIdParams = idParams;
+
+/** The rest of a conversation continues after its last reply shown. */
+export const conversationQuery = z.object({
+  cursor: cursorParam(z.object({ at: z.iso.datetime(), id: z.number().int() })).optional(),
+  limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
+});
+export type ConversationQuery = z.infer<typeof conversationQuery>;

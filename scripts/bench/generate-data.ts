@@ -49,7 +49,7 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
     await step(client, "member threads", `
       INSERT INTO threads (slug, title, body, kind, author_id, created_at, last_activity_at, updated_at)
       SELECT 'bench-question-' || n, 'Question de banc d’essai numéro ' || n, 'Le contexte de la question ' || n || '.', 'OPEN',
-        (SELECT min(id) FROM users WHERE email LIKE 'bench%') + (n * 7919) % $2, now() - (n % 90) * interval '1 day', now(), now()
+        (SELECT min(id) FROM users WHERE email LIKE 'bench%') + (n::bigint * 7919) % $2, now() - (n % 90) * interval '1 day', now(), now()
       FROM generate_series(1, $1) AS n`, [size.memberThreads, size.users]);
     await client.query(`CREATE TEMP TABLE bench_threads AS SELECT row_number() OVER (ORDER BY question_number NULLS LAST, id) - 1 AS rn, id FROM threads`);
     await client.query(`CREATE TEMP TABLE bench_users AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id FROM users WHERE email LIKE 'bench%'`);
@@ -67,7 +67,7 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
             now() - random() * interval '60 days'
           FROM (SELECT n, floor(power(random(), ${SKEW}) * $2)::int AS thread_rn FROM generate_series(1, $1) AS n OFFSET 0) g
           JOIN bench_threads t ON t.rn = g.thread_rn
-          JOIN bench_users u ON u.rn = (g.n * 104729) % $3`, [count, threadCount, size.users]);
+          JOIN bench_users u ON u.rn = (g.n::bigint * 104729) % $3`, [count, threadCount, size.users]);
       } else {
         await step(client, `replies at depth ${depth}`, `
           INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
@@ -76,7 +76,7 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
           FROM (SELECT n, floor(random() * $2)::int AS parent_rn FROM generate_series(1, $1) AS n OFFSET 0) g
           JOIN ${previous} c ON c.rn = g.parent_rn
           JOIN posts p ON p.id = c.id
-          JOIN bench_users u ON u.rn = (g.n * 7927) % $3`, [count, (await client.query(`SELECT count(*)::int AS n FROM ${previous}`)).rows[0].n, size.users, depth]);
+          JOIN bench_users u ON u.rn = (g.n::bigint * 7927) % $3`, [count, (await client.query(`SELECT count(*)::int AS n FROM ${previous}`)).rows[0].n, size.users, depth]);
       }
       const table = `bench_depth_${depth}`;
       await client.query(`CREATE TEMP TABLE ${table} AS SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id FROM posts WHERE depth = $1`, [depth]);
@@ -96,10 +96,11 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
       JOIN bench_users u ON u.rn = g.user_rn
       WHERE u.id <> p.author_id
       ON CONFLICT DO NOTHING`, [size.votes, postCount, size.users]);
+    // Stances: member n/3 on question n % 3, so that every draw is a distinct (member, question).
     await step(client, "stances", `
       INSERT INTO thread_stances (thread_id, user_id, stance, updated_at)
-      SELECT t.id, u.id, (ARRAY['AGREE', 'DISAGREE', 'NUANCED'])[1 + g.n % 3]::"Stance", now()
-      FROM (SELECT n, floor(random() * $2)::int AS user_rn FROM generate_series(1, $1) AS n OFFSET 0) g
+      SELECT t.id, u.id, (ARRAY['AGREE', 'DISAGREE', 'NUANCED'])[1 + (g.n / 3) % 3]::"Stance", now()
+      FROM (SELECT n, (n / 3) % $2 AS user_rn FROM generate_series(0, $1 - 1) AS n) g
       JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id FROM threads WHERE kind = 'POSITION') t ON t.rn = g.n % 3
       JOIN bench_users u ON u.rn = g.user_rn
       ON CONFLICT DO NOTHING`, [size.stances, size.users]);

@@ -24,8 +24,8 @@ describe("npm run bench:data", () => {
       const votes = await count("SELECT count(*)::int AS n FROM post_votes");
       expect(votes).toBeGreaterThan(size.votes / 2);
       expect(votes).toBeLessThanOrEqual(size.votes);
-      expect(await count("SELECT count(*)::int AS n FROM thread_stances")).toBeGreaterThan(0);
-      expect(await count("SELECT count(*)::int AS n FROM thread_stances")).toBeLessThanOrEqual(size.stances);
+      expect(await count("SELECT count(*)::int AS n FROM thread_stances")).toBe(size.stances);
+      expect(await count("SELECT count(DISTINCT (thread_id, stance))::int AS n FROM thread_stances")).toBe(9);
       expect(await count("SELECT count(*)::int AS n FROM reports")).toBeGreaterThan(0);
       expect(await count("SELECT count(*)::int AS n FROM reports")).toBeLessThanOrEqual(size.reports);
       // The first question is the busiest thread.

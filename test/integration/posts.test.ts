@@ -312,3 +312,33 @@ describe("proposing a thread (POST /api/threads)", () => {
     expect(await db.thread.count({ where: { title: json.title } })).toBe(0);
   });
 });
+
+describe("the rest of a conversation (GET /api/posts/{id}/replies)", () => {
+  it("pages through every reply after those shown, oldest first", async () => {
+    const { GET: repliesRoute } = await import("@/app/api/posts/[id]/replies/route");
+    const thread = await createThreadRow();
+    const member = await createMember();
+    const root = await postOk(member, thread.id, "Un sujet inépuisable");
+    const total = REPLIES_PER_CONVERSATION + 70;
+    await db.post.createMany({
+      data: Array.from({ length: total }, (_, i) => ({
+        threadId: thread.id, authorId: member.id, parentId: root.id, rootId: root.id, depth: 1, body: `r${i}`, bodyHtml: `<p>r${i}</p>`,
+        createdAt: new Date(Date.now() + i * 1000),
+      })),
+    });
+    const first = await list(thread.id);
+    const shown = first.body.items.slice(1).map((item: { body: string }) => item.body);
+    expect(shown).toHaveLength(REPLIES_PER_CONVERSATION);
+    const last = first.body.items.at(-1);
+    let cursor: string | null = Buffer.from(JSON.stringify({ at: last.createdAt, id: last.id })).toString("base64url");
+    const rest: string[] = [];
+    while (cursor) {
+      const page = await call(repliesRoute, `/api/posts/${root.id}/replies?limit=30&cursor=${cursor}`, { params: { id: String(root.id) } });
+      expect(page.status).toBe(200);
+      rest.push(...page.body.items.map((item: { body: string; rootId: number }) => item.body));
+      cursor = page.body.nextCursor;
+    }
+    expect([...shown, ...rest]).toEqual(Array.from({ length: total }, (_, i) => `r${i}`));
+    expect((await call(repliesRoute, "/api/posts/999999/replies", { params: { id: "999999" } })).status).toBe(404);
+  });
+});
