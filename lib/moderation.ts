@@ -23,66 +23,58 @@ export function closeReports(tx: Transaction, actor: Actor | null, target: { pos
   });
 }
 
+// What hiding and restoring differ in between posts and threads (constants, never input).
+const HIDEABLE = {
+  POST: {
+    table: Prisma.raw("posts"),
+    target: (id: number) => ({ postId: id }),
+    actions: { hide: "HIDE_POST", restore: "RESTORE_POST" },
+    messages: { missing: "Cette contribution n'existe pas.", hidden: "Cette contribution est déjà masquée.", visible: "Cette contribution n'est pas masquée." },
+  },
+  THREAD: {
+    table: Prisma.raw("threads"),
+    target: (id: number) => ({ threadId: id }),
+    actions: { hide: "HIDE_THREAD", restore: "RESTORE_THREAD" },
+    messages: { missing: "Ce fil de discussion n'existe pas.", hidden: "Ce fil est déjà masqué.", visible: "Ce fil n'est pas masqué." },
+  },
+} as const;
+type Hideable = keyof typeof HIDEABLE;
+
+async function lockHideable(tx: Transaction, type: Hideable, id: number) {
+  const [row] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenById: number | null; hiddenReason: string | null }[]>`
+    SELECT hidden_at AS "hiddenAt", hidden_by_id AS "hiddenById", hidden_reason AS "hiddenReason"
+    FROM ${HIDEABLE[type].table} WHERE id = ${id} FOR UPDATE`;
+  if (!row) throw new AppError("not_found", HIDEABLE[type].messages.missing);
+  return row;
+}
+
 /**
- * Hides a post (nothing is deleted): the public sees a placeholder, its author the reason. A
- * post that reports hid automatically can be hidden for good by a moderator.
+ * Hides a post or a thread (nothing is deleted): the public sees a placeholder (a 404 for a
+ * thread), its author the reason. What reports hid automatically can be hidden for good by a
+ * moderator; hiding answers the target's open reports.
  */
-export async function hidePostInTransaction(tx: Transaction, actor: Actor, postId: number, reason: string) {
-  const [post] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenById: number | null }[]>`
-    SELECT hidden_at AS "hiddenAt", hidden_by_id AS "hiddenById" FROM posts WHERE id = ${postId} FOR UPDATE`;
-  if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
-  if (post.hiddenById !== null) throw new AppError("conflict", "Cette contribution est déjà masquée.");
-  await tx.post.update({ where: { id: postId }, data: { hiddenAt: new Date(), hiddenReason: reason, hiddenById: actor.id } });
-  await closeReports(tx, actor, { postId }, "ACTIONED");
-  await writeLog(tx, { actorId: actor.id, action: "HIDE_POST", targetType: "POST", postId, reason, before: { hidden: false }, after: { hidden: true } });
+export async function hideInTransaction(tx: Transaction, actor: Actor, type: Hideable, id: number, reason: string) {
+  const { table, target, actions, messages } = HIDEABLE[type];
+  const row = await lockHideable(tx, type, id);
+  if (row.hiddenById !== null) throw new AppError("conflict", messages.hidden);
+  await tx.$executeRaw`UPDATE ${table} SET hidden_at = now(), hidden_reason = ${reason}, hidden_by_id = ${actor.id} WHERE id = ${id}`;
+  await closeReports(tx, actor, target(id), "ACTIONED");
+  await writeLog(tx, { actorId: actor.id, action: actions.hide, targetType: type, ...target(id), reason, before: { hidden: row.hiddenAt !== null }, after: { hidden: true } });
 }
 
-export async function hidePost(actor: Actor, postId: number, { reason }: HideInput) {
+export async function hide(actor: Actor, type: Hideable, id: number, { reason }: HideInput) {
   requireModerator(actor);
-  await db.$transaction((tx) => hidePostInTransaction(tx, actor, postId, reason));
+  await db.$transaction((tx) => hideInTransaction(tx, actor, type, id, reason));
 }
 
-export async function restorePost(actor: Actor, postId: number) {
+export async function restore(actor: Actor, type: Hideable, id: number) {
   requireModerator(actor);
+  const { table, target, actions, messages } = HIDEABLE[type];
   await db.$transaction(async (tx) => {
-    const [post] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenReason: string | null }[]>`
-      SELECT hidden_at AS "hiddenAt", hidden_reason AS "hiddenReason" FROM posts WHERE id = ${postId} FOR UPDATE`;
-    if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
-    if (!post.hiddenAt) throw new AppError("conflict", "Cette contribution n'est pas masquée.");
-    await tx.post.update({ where: { id: postId }, data: { hiddenAt: null, hiddenReason: null, hiddenById: null } });
-    await writeLog(tx, {
-      actorId: actor.id, action: "RESTORE_POST", targetType: "POST", postId,
-      before: { hidden: true, reason: post.hiddenReason }, after: { hidden: false },
-    });
-  });
-}
-
-export async function hideThreadInTransaction(tx: Transaction, actor: Actor, threadId: number, reason: string) {
-  const [thread] = await tx.$queryRaw<{ hiddenAt: Date | null }[]>`SELECT hidden_at AS "hiddenAt" FROM threads WHERE id = ${threadId} FOR UPDATE`;
-  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
-  if (thread.hiddenAt) throw new AppError("conflict", "Ce fil est déjà masqué.");
-  await tx.thread.update({ where: { id: threadId }, data: { hiddenAt: new Date(), hiddenReason: reason, hiddenById: actor.id } });
-  await closeReports(tx, actor, { threadId }, "ACTIONED");
-  await writeLog(tx, { actorId: actor.id, action: "HIDE_THREAD", targetType: "THREAD", threadId, reason, before: { hidden: false }, after: { hidden: true } });
-}
-
-export async function hideThread(actor: Actor, threadId: number, { reason }: HideInput) {
-  requireModerator(actor);
-  await db.$transaction((tx) => hideThreadInTransaction(tx, actor, threadId, reason));
-}
-
-export async function restoreThread(actor: Actor, threadId: number) {
-  requireModerator(actor);
-  await db.$transaction(async (tx) => {
-    const [thread] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenReason: string | null }[]>`
-      SELECT hidden_at AS "hiddenAt", hidden_reason AS "hiddenReason" FROM threads WHERE id = ${threadId} FOR UPDATE`;
-    if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
-    if (!thread.hiddenAt) throw new AppError("conflict", "Ce fil n'est pas masqué.");
-    await tx.thread.update({ where: { id: threadId }, data: { hiddenAt: null, hiddenReason: null, hiddenById: null } });
-    await writeLog(tx, {
-      actorId: actor.id, action: "RESTORE_THREAD", targetType: "THREAD", threadId,
-      before: { hidden: true, reason: thread.hiddenReason }, after: { hidden: false },
-    });
+    const row = await lockHideable(tx, type, id);
+    if (!row.hiddenAt) throw new AppError("conflict", messages.visible);
+    await tx.$executeRaw`UPDATE ${table} SET hidden_at = NULL, hidden_reason = NULL, hidden_by_id = NULL WHERE id = ${id}`;
+    await writeLog(tx, { actorId: actor.id, action: actions.restore, targetType: type, ...target(id), before: { hidden: true, reason: row.hiddenReason }, after: { hidden: false } });
   });
 }
 

@@ -3,7 +3,7 @@ import { requireActiveUser } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
-import { closeReports, hidePostInTransaction, hideThreadInTransaction, requireModerator } from "./moderation";
+import { closeReports, hideInTransaction, requireModerator } from "./moderation";
 import { writeLog } from "./moderation-log";
 import { consumeRateLimit } from "./rate-limit";
 import type { CreateReportInput, ResolveReportInput } from "./schemas/moderation";
@@ -111,8 +111,8 @@ export async function resolveReport(actor: Actor, reportId: number, input: Resol
   const target = report.postId ? { postId: report.postId } : { threadId: report.threadId! };
   return db.$transaction(async (tx) => {
     if (input.action === "HIDE") {
-      if (target.postId) await hidePostInTransaction(tx, actor, target.postId, input.reason);
-      else await hideThreadInTransaction(tx, actor, target.threadId!, input.reason);
+      if (target.postId) await hideInTransaction(tx, actor, "POST", target.postId, input.reason);
+      else await hideInTransaction(tx, actor, "THREAD", target.threadId!, input.reason);
       return { resolved: "ACTIONED" as const };
     }
     const { count } = await closeReports(tx, actor, target, "DISMISSED");

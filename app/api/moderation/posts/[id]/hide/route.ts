@@ -1,9 +1,9 @@
 // POST /api/moderation/posts/{id}/hide — {"reason"}: hide a post from the public (nothing is deleted).
 import { route } from "@/lib/http";
-import { hidePost } from "@/lib/moderation";
+import { hide } from "@/lib/moderation";
 import { hideSchema } from "@/lib/schemas/moderation";
 import { idParams } from "@/lib/schemas/pagination";
 
 export const POST = route({ auth: "MODERATOR", params: idParams, body: hideSchema, status: 204 }, ({ actor, params, body }) =>
-  hidePost(actor, params.id, body),
+  hide(actor, "POST", params.id, body),
 );

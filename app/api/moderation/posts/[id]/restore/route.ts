@@ -1,6 +1,6 @@
 // POST /api/moderation/posts/{id}/restore — show a hidden post again.
 import { route } from "@/lib/http";
-import { restorePost } from "@/lib/moderation";
+import { restore } from "@/lib/moderation";
 import { idParams } from "@/lib/schemas/pagination";
 
-export const POST = route({ auth: "MODERATOR", params: idParams, status: 204 }, ({ actor, params }) => restorePost(actor, params.id));
+export const POST = route({ auth: "MODERATOR", params: idParams, status: 204 }, ({ actor, params }) => restore(actor, "POST", params.id));

@@ -1,9 +1,9 @@
 // POST /api/moderation/threads/{id}/hide — {"reason"}: hide a thread from the public.
 import { route } from "@/lib/http";
-import { hideThread } from "@/lib/moderation";
+import { hide } from "@/lib/moderation";
 import { hideSchema } from "@/lib/schemas/moderation";
 import { idParams } from "@/lib/schemas/pagination";
 
 export const POST = route({ auth: "MODERATOR", params: idParams, body: hideSchema, status: 204 }, ({ actor, params, body }) =>
-  hideThread(actor, params.id, body),
+  hide(actor, "THREAD", params.id, body),
 );
