@@ -21,7 +21,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={message} />
       <TextField label="Mot de passe actuel" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
       <TextField label="Nouveau mot de passe" name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} />

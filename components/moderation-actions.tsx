@@ -40,6 +40,7 @@ export function ModerationAction({ label, endpoint, needsReason = false, body = 
     <span className="inline-block">
       {needsReason && isOpen ? (
         <form
+          method="post"
           className="flex flex-wrap items-center gap-2"
           onSubmit={(event) => {
             event.preventDefault();

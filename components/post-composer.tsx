@@ -42,7 +42,7 @@ export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, o
   }
 
   return (
-    <form onSubmit={submit} className="space-y-2" noValidate>
+    <form method="post" onSubmit={submit} className="space-y-2" noValidate>
       <FormAlert message={error} />
       <label htmlFor={`${id}-body`} className="block text-sm font-medium">
         {label}

@@ -21,7 +21,7 @@ export function RenameThreadForm({ threadId, title }: { threadId: number; title:
     );
   }
   return (
-    <form onSubmit={form.onSubmit} className="flex w-full flex-wrap items-end gap-2">
+    <form method="post" onSubmit={form.onSubmit} className="flex w-full flex-wrap items-end gap-2">
       <span className="flex grow flex-col">
         <label htmlFor={`${id}-title`}>Nouveau titre</label>
         <input id={`${id}-title`} name="title" defaultValue={title} minLength={THREAD_TITLE_MIN} maxLength={THREAD_TITLE_MAX} required className="rounded-md border border-slate-400 bg-white px-2 py-1 text-slate-900 dark:bg-slate-900 dark:text-slate-100" />

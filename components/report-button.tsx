@@ -28,7 +28,7 @@ export function ReportButton({ targetType, targetId }: { targetType: "POST" | "T
         </span>
       )}
       {form.isOpen && (
-        <form onSubmit={form.onSubmit} className="mt-2 block space-y-2 rounded-md border border-slate-300 p-3 dark:border-slate-600">
+        <form method="post" onSubmit={form.onSubmit} className="mt-2 block space-y-2 rounded-md border border-slate-300 p-3 dark:border-slate-600">
           <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
             Motif du signalement
           </label>

@@ -47,7 +47,8 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      {/* method="post": submitted before the page's script runs, a password never lands in a URL. */}
+      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
         <FormAlert message={error} />
         <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required />
         <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required />

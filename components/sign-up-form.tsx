@@ -21,7 +21,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={message} />
       <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
       <TextField

@@ -24,7 +24,7 @@ export function SuspendForm({ userId, name }: { userId: number; name: string }) 
     );
   }
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-wrap items-end gap-2 text-sm">
+    <form method="post" onSubmit={form.onSubmit} className="flex flex-wrap items-end gap-2 text-sm">
       <span className="flex flex-col">
         <label htmlFor={`${id}-until`}>Jusqu’au (vide : sans date de fin)</label>
         <input id={`${id}-until`} name="until" type="date" className="rounded-md border border-slate-400 bg-white px-2 py-1 text-slate-900 dark:bg-slate-900 dark:text-slate-100" />

@@ -102,3 +102,18 @@ test("the sign-in, sign-up, profile and account pages are accessible", async ({ 
   await signIn(page, member);
   await expectAccessible(page, "/compte");
 });
+
+test("before the page's script runs, submitting a sign-in or sign-up form never puts the password in the URL", async ({ browser, member }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of ["/connexion", "/inscription"]) {
+    await page.goto(path);
+    await page.getByLabel("Adresse e-mail").fill(member.email);
+    await page.getByLabel("Mot de passe").fill(member.password);
+    await page.getByRole("main").getByRole("button").first().click();
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain(encodeURIComponent(member.password).slice(0, 8));
+    expect(page.url()).not.toContain("password");
+  }
+  await context.close();
+});
