@@ -187,7 +187,11 @@ export async function listConversation(viewer: Actor | null, rootId: number, { c
 /** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */
 function listConversationStarts(rootIds: number[]) {
   if (rootIds.length === 0) return Promise.resolve([] as PostRow[]);
-  return db.$queryRaw<PostRow[]>`
+  return db.$queryRaw<PostRow[]>(conversationStartsQuery(rootIds));
+}
+
+export function conversationStartsQuery(rootIds: number[]) {
+  return Prisma.sql`
     SELECT r.* FROM unnest(${rootIds}::int[]) AS root(id)
     CROSS JOIN LATERAL (
       SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}

@@ -7,10 +7,9 @@ import { seedDatabase } from "../../prisma/seed/seed-database";
 import { assertLocalDatabase, resetDatabase, withClient } from "../db/admin";
 import { startEmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
+import { BENCH_DATABASE, BENCH_DATA_DIR, BENCH_PASSWORD } from "./config";
 import { checkCounters, generateData, sizesAt } from "./generate-data";
 
-export const BENCH_DATA_DIR = ".data/bench";
-export const BENCH_PASSWORD = "mot de passe du banc d’essai";
 
 const args = z.object({ scale: z.coerce.number().positive().max(10).default(1) });
 
@@ -23,7 +22,7 @@ async function main() {
   const { scale } = parseArgs(process.argv.slice(2));
   const server = process.env.BENCH_DATABASE_URL
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedDatabase(BENCH_DATA_DIR, "agora_bench");
+    : await startEmbeddedDatabase(BENCH_DATA_DIR, BENCH_DATABASE);
   try {
     assertLocalDatabase(server.url);
     console.log(`Benchmark data at scale ${scale}:`, sizesAt(scale));
