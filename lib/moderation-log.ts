@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "./db";
+import { requireModerator } from "./moderation";
+import type { Actor } from "./users";
 import { Prisma } from "./generated/prisma/client";
 import type { ListLogQuery, ModerationActionName } from "./schemas/moderation";
 import { encodeCursor } from "./schemas/pagination";
@@ -54,7 +56,8 @@ async function page<T extends { id: number; createdAt: Date }>(rows: T[], limit:
 }
 
 /** The full log, for moderators: who did what, newest first, filterable. */
-export async function listModerationLog(query: ListLogQuery) {
+export async function listModerationLog(actor: Actor, query: ListLogQuery) {
+  requireModerator(actor);
   const rows = await db.moderationLog.findMany({
     select: { ...logFields, actor: { select: { id: true, name: true } } },
     where: where(query),

@@ -10,11 +10,11 @@ export const metadata: Metadata = { title: "Journal de modération" };
 type Props = { searchParams: Promise<Record<string, string>> };
 
 export default async function ModerationLogPage({ searchParams }: Props) {
-  await requireModeratorPage("/moderation/log");
+  const viewer = await requireModeratorPage("/moderation/log");
   const params = await searchParams;
   const parsed = listLogQuery.safeParse(Object.fromEntries(Object.entries(params).filter(([, value]) => value)));
   const query = parsed.success ? parsed.data : { limit: 50 };
-  const log = await listModerationLog(query);
+  const log = await listModerationLog(viewer, query);
   const next = new URLSearchParams({ ...params, cursor: log.nextCursor ?? "" });
   const field = "rounded-md border border-slate-400 bg-white px-2 py-1 text-slate-900 dark:bg-slate-900 dark:text-slate-100";
   return (
