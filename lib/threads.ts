@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { cache } from "react";
 import { canSeeHidden, requireActiveUser } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
@@ -115,8 +116,18 @@ async function findVisibleThread(viewer: Actor | null, where: { id: number } | {
   return canSeeHidden(viewer, thread.author?.id ?? null) ? thread : null;
 }
 
-export const getThread = (viewer: Actor | null, id: number) => findVisibleThread(viewer, { id });
-export const getThreadBySlug = (viewer: Actor | null, slug: string) => findVisibleThread(viewer, { slug });
+/** A visible thread by id, or a 404 (for the JSON API). */
+export async function requireThread(viewer: Actor | null, id: number) {
+  const thread = await findVisibleThread(viewer, { id });
+  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  return thread;
+}
+
+/**
+ * A visible thread by slug, or null. Memoised per request (React's cache): the page and its
+ * metadata share one database read.
+ */
+export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => findVisibleThread(viewer, { slug }));
 
 /** A member's own question. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
