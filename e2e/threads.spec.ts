@@ -1,3 +1,4 @@
+import { POST_PAGE_SIZE, REPLIES_PER_CONVERSATION } from "../lib/schemas/post";
 import { withE2eDatabase } from "./database";
 import { createMemberViaApi, createThread } from "./factories";
 import { expect, signIn, test } from "./fixtures";
@@ -45,30 +46,31 @@ test("replies nest three levels deep; deeper ones line up and say whom they answ
   await expect(levels.nth(3).getByRole("link", { name: /en réponse à/ })).toHaveCount(0);
 });
 
-test("a long thread loads 50 conversations at a time, then more on demand", async ({ page, request }) => {
+test(`a long thread loads ${POST_PAGE_SIZE} conversations at a time, then more on demand`, async ({ page, request }) => {
   const thread = await createThread("Un fil très fréquenté pour le test");
   const author = await createMemberViaApi(request, "bavard");
   await withE2eDatabase((db) =>
     db.query(
       `INSERT INTO posts (thread_id, author_id, body, body_html, created_at)
        SELECT $1, $2, 'Avis ' || n, '<p>Avis ' || n || '</p>', now() - interval '1 hour' + n * interval '1 second'
-       FROM generate_series(1, 60) AS n`,
-      [thread.id, author.id],
+       FROM generate_series(1, $3) AS n`,
+      [thread.id, author.id, POST_PAGE_SIZE + 10],
     ),
   );
   await page.goto(`/t/${thread.slug}?sort=old`);
   const posts = page.getByRole("main").getByRole("article");
-  await expect(posts).toHaveCount(50);
+  await expect(posts).toHaveCount(POST_PAGE_SIZE);
   await expect(posts.first()).toContainText("Avis 1");
   await page.getByRole("button", { name: "Voir plus de contributions" }).click();
-  await expect(posts).toHaveCount(60);
-  await expect(posts.last()).toContainText("Avis 60");
+  await expect(posts).toHaveCount(POST_PAGE_SIZE + 10);
+  await expect(posts.last()).toContainText(`Avis ${POST_PAGE_SIZE + 10}`);
   await expect(page.getByRole("button", { name: "Voir plus de contributions" })).toHaveCount(0);
 });
 
-test("a long conversation shows its first 50 replies, then the rest on demand", async ({ page, request }) => {
+test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, then the rest on demand`, async ({ page, request }) => {
   const thread = await createThread("Une conversation sans fin pour le test");
   const author = await createMemberViaApi(request, "inepuisable");
+  const replies = REPLIES_PER_CONVERSATION + POST_PAGE_SIZE + 3;
   await withE2eDatabase(async (db) => {
     const { rows } = await db.query<{ id: number }>(
       "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
@@ -77,15 +79,19 @@ test("a long conversation shows its first 50 replies, then the rest on demand", 
     await db.query(
       `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
        SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
-       FROM generate_series(1, 55) AS n`,
-      [thread.id, author.id, rows[0].id],
+       FROM generate_series(1, $4) AS n`,
+      [thread.id, author.id, rows[0].id, replies],
     );
   });
   await page.goto(`/t/${thread.slug}`);
   const posts = page.getByRole("main").getByRole("article");
-  await expect(posts).toHaveCount(51);
-  await page.getByRole("button", { name: "Voir la suite de la conversation" }).click();
-  await expect(posts).toHaveCount(56);
-  await expect(posts.last()).toContainText("Réponse 55");
+  const more = page.getByRole("button", { name: "Voir la suite de la conversation" });
+  await expect(posts).toHaveCount(1 + REPLIES_PER_CONVERSATION);
+  // The rest comes a page at a time, in order.
+  await more.click();
+  await expect(posts).toHaveCount(1 + REPLIES_PER_CONVERSATION + POST_PAGE_SIZE);
+  await more.click();
+  await expect(posts).toHaveCount(1 + replies);
+  await expect(posts.last()).toContainText(`Réponse ${replies}`);
   await expect(page.getByRole("button", { name: "Voir la suite de la conversation" })).toHaveCount(0);
 });

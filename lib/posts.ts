@@ -7,12 +7,9 @@ import { renderMarkdown } from "./markdown";
 import { consumeRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
-import type { ConversationQuery, CreatePostInput, EditPostInput, ListPostsQuery, PostSort } from "./schemas/post";
+import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
-
-/** Replies shown with each top-level post of a page; the rest load on demand. */
-export const REPLIES_PER_CONVERSATION = 50;
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
 
@@ -130,8 +127,13 @@ async function visibleThread(viewer: Actor | null, threadId: number) {
  * value and id), optionally only those whose author took a given stance, each followed by its
  * first replies in reading order (depth-first, oldest first).
  */
-export async function listPosts(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
+export async function listPosts(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
   await visibleThread(viewer, threadId);
+  return listPostsOfVisibleThread(viewer, threadId, query);
+}
+
+/** listPosts for a caller that has just checked the thread is visible to the viewer (its page). */
+export async function listPostsOfVisibleThread(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
   if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
   const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, { sort, stance, cursor }, limit + 1));
   const page = roots.slice(0, limit);

@@ -9,57 +9,99 @@ import type { Actor } from "./users";
 
 export type VoteTally = { up: number; down: number; score: number; myVote: -1 | 0 | 1 };
 
-// Identifiers of the two kinds of target (constants, never input).
-type Target = { table: Prisma.Sql; voteTable: Prisma.Sql; column: Prisma.Sql };
-const POST: Target = { table: Prisma.raw("posts"), voteTable: Prisma.raw("post_votes"), column: Prisma.raw("post_id") };
-const THREAD: Target = { table: Prisma.raw("threads"), voteTable: Prisma.raw("thread_votes"), column: Prisma.raw("thread_id") };
-
-type Locked = { authorId: number | null; upvotes: number; downvotes: number };
-
 /**
- * Casts, changes or withdraws the actor's vote. The target's row is locked for the transaction,
- * so concurrent votes on one target apply one after the other: the counters move by exactly the
- * change of the vote row, and the triggers recompute score and ranks from them.
+ * A kind of target, as SQL fragments (constants, never input). `source` names the target row
+ * `target`; `visible` and `closed` are conditions on it: a vote needs a visible, open target that
+ * is not the voter's own.
  */
-async function castVote(actor: Actor, target: Target, id: number, value: VoteInput["value"]) {
-  requireActiveUser(actor);
-  await consumeRateLimit("votesPerMember", String(actor.id));
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Locked[]>`
-      SELECT author_id AS "authorId", upvotes, downvotes FROM ${target.table} WHERE id = ${id} FOR UPDATE`;
-    if (row.authorId === actor.id) throw new AppError("forbidden", "On ne vote pas pour sa propre contribution.");
-    const [previous] = await tx.$queryRaw<{ value: number }[]>`
-      SELECT value FROM ${target.voteTable} WHERE ${target.column} = ${id} AND user_id = ${actor.id}`;
-    const before = previous?.value ?? 0;
-    if (value === 0) {
-      await tx.$executeRaw`DELETE FROM ${target.voteTable} WHERE ${target.column} = ${id} AND user_id = ${actor.id}`;
-    } else if (value !== before) {
-      await tx.$executeRaw`
-        INSERT INTO ${target.voteTable} (${target.column}, user_id, value, updated_at) VALUES (${id}, ${actor.id}, ${value}, now())
-        ON CONFLICT (${target.column}, user_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`;
-    }
-    const up = row.upvotes + (value === 1 ? 1 : 0) - (before === 1 ? 1 : 0);
-    const down = row.downvotes + (value === -1 ? 1 : 0) - (before === -1 ? 1 : 0);
-    if (value !== before) {
-      await tx.$executeRaw`UPDATE ${target.table} SET upvotes = ${up}, downvotes = ${down} WHERE id = ${id}`;
-    }
-    return { up, down, score: up - down, myVote: value } satisfies VoteTally;
-  });
-}
+type Target = {
+  voteTable: Prisma.Sql;
+  column: Prisma.Sql;
+  source: Prisma.Sql;
+  visible: Prisma.Sql;
+  closed: Prisma.Sql;
+  notFound: string;
+  closedMessage: string;
+  ownMessage: string;
+};
 
-export async function votePost(actor: Actor, postId: number, { value }: VoteInput) {
-  const post = await db.post.findUnique({ select: { deletedAt: true, hiddenAt: true, thread: { select: { hiddenAt: true } } }, where: { id: postId } });
-  if (!post || post.hiddenAt || post.thread.hiddenAt) throw new AppError("not_found", "Cette contribution n'existe pas.");
-  if (post.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne vote plus pour elle.");
-  return castVote(actor, POST, postId, value);
-}
+const POST: Target = {
+  voteTable: Prisma.raw("post_votes"),
+  column: Prisma.raw("post_id"),
+  source: Prisma.sql`posts target JOIN threads thread ON thread.id = target.thread_id`,
+  visible: Prisma.sql`target.hidden_at IS NULL AND thread.hidden_at IS NULL`,
+  closed: Prisma.sql`target.deleted_at IS NOT NULL`,
+  notFound: "Cette contribution n'existe pas.",
+  closedMessage: "Cette contribution a été supprimée : on ne vote plus pour elle.",
+  ownMessage: "On ne vote pas pour sa propre contribution.",
+};
 
 /** Only threads that members proposed take votes; the article's questions do not. */
-export async function voteThread(actor: Actor, threadId: number, { value }: VoteInput) {
-  const thread = await db.thread.findFirst({ select: { authorId: true }, where: { id: threadId, hiddenAt: null } });
-  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
-  if (thread.authorId === null) throw new AppError("conflict", "Les questions de l’article ne se votent pas : prenez position.");
-  return castVote(actor, THREAD, threadId, value);
+const THREAD: Target = {
+  voteTable: Prisma.raw("thread_votes"),
+  column: Prisma.raw("thread_id"),
+  source: Prisma.sql`threads target`,
+  visible: Prisma.sql`target.hidden_at IS NULL`,
+  closed: Prisma.sql`target.author_id IS NULL`,
+  notFound: "Ce fil de discussion n'existe pas.",
+  closedMessage: "Les questions de l’article ne se votent pas : prenez position.",
+  ownMessage: "On ne vote pas pour sa propre question.",
+};
+
+const TARGETS = { post: POST, thread: THREAD };
+type TargetKind = keyof typeof TARGETS;
+
+type TargetState = { authorId: number | null; upvotes: number; downvotes: number; visible: boolean; closed: boolean; myVote: number | null };
+
+/**
+ * The SQL of a vote: one statement that casts, changes or withdraws it if the target may take it
+ * (the vote table's triggers move the target's counters in that statement, under the target's row
+ * lock: migration vote_counters), then a read of the target's state. Exported for the benchmark's
+ * raw-pg baseline, which runs the same SQL.
+ */
+export function voteQueries(kind: TargetKind, actorId: number, id: number, value: VoteInput["value"]) {
+  const target = TARGETS[kind];
+  const mayVote = Prisma.sql`target.id = ${id} AND ${target.visible} AND NOT (${target.closed}) AND target.author_id IS DISTINCT FROM ${actorId}`;
+  const write =
+    value === 0
+      ? Prisma.sql`
+          DELETE FROM ${target.voteTable} vote USING ${target.source}
+          WHERE vote.${target.column} = ${id} AND vote.user_id = ${actorId} AND ${mayVote}`
+      : Prisma.sql`
+          INSERT INTO ${target.voteTable} (${target.column}, user_id, value, updated_at)
+          SELECT target.id, ${actorId}, ${value}, now() FROM ${target.source} WHERE ${mayVote}
+          ON CONFLICT (${target.column}, user_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+          WHERE ${target.voteTable}.value <> EXCLUDED.value`;
+  const state = Prisma.sql`
+    SELECT target.author_id AS "authorId", target.upvotes, target.downvotes, ${target.visible} AS visible, ${target.closed} AS closed,
+      (SELECT value FROM ${target.voteTable} WHERE ${target.column} = ${id} AND user_id = ${actorId}) AS "myVote"
+    FROM ${target.source} WHERE target.id = ${id}`;
+  return { write, state };
+}
+
+/**
+ * Casts, changes or withdraws the actor's vote. Nothing written means a refusal (the state says
+ * which) or a vote already as asked (the tally is the answer).
+ */
+async function castVote(actor: Actor, kind: TargetKind, id: number, { value }: VoteInput): Promise<VoteTally> {
+  requireActiveUser(actor);
+  await consumeRateLimit("votesPerMember", String(actor.id));
+  const target = TARGETS[kind];
+  const queries = voteQueries(kind, actor.id, id, value);
+  const written = await db.$executeRaw(queries.write);
+  const [state] = await db.$queryRaw<TargetState[]>(queries.state);
+  if (!state?.visible) throw new AppError("not_found", target.notFound);
+  if (written === 0 && state.closed) throw new AppError("conflict", target.closedMessage);
+  if (written === 0 && state.authorId === actor.id) throw new AppError("forbidden", target.ownMessage);
+  return { up: state.upvotes, down: state.downvotes, score: state.upvotes - state.downvotes, myVote: (state.myVote ?? 0) as VoteTally["myVote"] };
+}
+
+export function votePost(actor: Actor, postId: number, input: VoteInput) {
+  return castVote(actor, "post", postId, input);
+}
+
+export function voteThread(actor: Actor, threadId: number, input: VoteInput) {
+  return castVote(actor, "thread", threadId, input);
 }
 
 /** The viewer's vote on a thread, for its page. */

@@ -5,7 +5,13 @@ import { STANCES } from "./vote";
 export const POST_BODY_MAX = 20_000;
 export const THREAD_TITLE_MIN = 8;
 export const THREAD_TITLE_MAX = 200;
-export const POST_PAGE_SIZE = 50;
+/** Conversations (top-level posts) per page of a thread. */
+export const POST_PAGE_SIZE = 20;
+/**
+ * Replies shown with each conversation of a page; the rest load on demand. Few, so that a page
+ * of a busy thread stays a page: at most POST_PAGE_SIZE × (1 + this) posts.
+ */
+export const REPLIES_PER_CONVERSATION = 5;
 export const POST_PAGE_MAX = 100;
 
 export const postBody = z

@@ -1,10 +1,12 @@
 // The benchmark's baseline: the same SQL work as the app for its read API (scenario 2) and its
 // vote (scenario 4), behind a bare Node `http` server using `pg` directly — no framework, no ORM,
-// no authentication (the caller's id comes in a header). Run with --conditions=react-server.
+// no session cookie (the caller's id comes in a header; the user row is still read, as the app
+// reads it to check the session). Run with --conditions=react-server.
 import http from "node:http";
 import pg from "pg";
 import { conversationStartsQuery, rootsQuery } from "../../lib/posts";
 import { postCursorKey } from "../../lib/schemas/post";
+import { voteQueries } from "../../lib/votes";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
@@ -14,6 +16,8 @@ function decode(cursor: string | null) {
 }
 
 async function listPosts(threadId: number, cursor: string | null) {
+  const { rows: threads } = await pool.query("SELECT id, is_locked, hidden_at, author_id FROM threads WHERE id = $1", [threadId]);
+  if (!threads[0] || threads[0].hidden_at) return null;
   const roots = rootsQuery(threadId, { sort: "best", cursor: decode(cursor) }, 51);
   const { rows } = await pool.query(roots.text, roots.values);
   const page = rows.slice(0, 50);
@@ -22,31 +26,13 @@ async function listPosts(threadId: number, cursor: string | null) {
   return { items: [...page, ...replyRows], nextCursor: rows.length > 50 };
 }
 
-async function vote(userId: number, postId: number, value: number) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query("SELECT author_id, upvotes, downvotes FROM posts WHERE id = $1 FOR UPDATE", [postId]);
-    const previous = (await client.query("SELECT value FROM post_votes WHERE post_id = $1 AND user_id = $2", [postId, userId])).rows[0]?.value ?? 0;
-    if (value === 0) await client.query("DELETE FROM post_votes WHERE post_id = $1 AND user_id = $2", [postId, userId]);
-    else if (value !== previous) {
-      await client.query(
-        `INSERT INTO post_votes (post_id, user_id, value, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (post_id, user_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [postId, userId, value],
-      );
-    }
-    const up = rows[0].upvotes + (value === 1 ? 1 : 0) - (previous === 1 ? 1 : 0);
-    const down = rows[0].downvotes + (value === -1 ? 1 : 0) - (previous === -1 ? 1 : 0);
-    if (value !== previous) await client.query("UPDATE posts SET upvotes = $2, downvotes = $3 WHERE id = $1", [postId, up, down]);
-    await client.query("COMMIT");
-    return { up, down, score: up - down, myVote: value };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
+async function vote(userId: number, postId: number, value: -1 | 0 | 1) {
+  await pool.query("SELECT id, name, role, session_version, suspended_at, suspended_until, suspension_reason FROM users WHERE id = $1", [userId]);
+  const { write, state } = voteQueries("post", userId, postId, value);
+  await pool.query(write.text, write.values);
+  const { rows } = await pool.query(state.text, state.values);
+  const { upvotes: up, downvotes: down, myVote } = rows[0];
+  return { up, down, score: up - down, myVote: myVote ?? 0 };
 }
 
 const server = http.createServer(async (request, response) => {

@@ -38,9 +38,9 @@ async function step(client: pg.Client, label: string, sql: string, params: unkno
 export async function generateData(client: pg.Client, scale: number, passwordHash: string) {
   const size = sizesAt(scale);
   await client.query("SET synchronous_commit = off");
-  // Bulk load: the rank triggers would run per row; the ranks are set once at the end instead.
-  await client.query("ALTER TABLE posts DISABLE TRIGGER posts_rank");
-  await client.query("ALTER TABLE threads DISABLE TRIGGER threads_rank");
+  // Bulk load: the counter and rank triggers would run per row; counters and ranks are set once
+  // at the end instead.
+  await setBulkLoadTriggers(client, "DISABLE");
   try {
     await step(client, "users", `
       INSERT INTO users (email, name, password_hash, created_at, updated_at)
@@ -115,10 +115,15 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
 
     await computeCounters(client);
   } finally {
-    await client.query("ALTER TABLE posts ENABLE TRIGGER posts_rank");
-    await client.query("ALTER TABLE threads ENABLE TRIGGER threads_rank");
+    await setBulkLoadTriggers(client, "ENABLE");
   }
   await client.query("ANALYZE");
+}
+
+const BULK_LOAD_TRIGGERS = [["posts", "posts_rank"], ["threads", "threads_rank"], ["post_votes", "post_votes_count"]];
+
+async function setBulkLoadTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
+  for (const [table, trigger] of BULK_LOAD_TRIGGERS) await client.query(`ALTER TABLE ${table} ${state} TRIGGER ${trigger}`);
 }
 
 /** Every counter and rank from the rows, with the same SQL functions the triggers use. */

@@ -1,34 +1,44 @@
 // `npm run bench`: the production server (`next start`) on the benchmark database, driven over
-// loopback by autocannon, side by side with the raw-pg baseline for scenarios 2 and 4. Prints a
-// table (requests/s, p50, p99, errors, ratios to the baseline) and the server's peak RSS, and
-// writes it to .data/bench/results.json. Run `npm run bench:data -- --scale N` first.
-//   npm run bench -- [--duration 10] [--connections 1,10,50] [--no-build]
+// loopback by autocannon, side by side with the raw-pg baseline for scenarios 2 and 4. For every
+// scenario and concurrency: requests/s, p50, p99, errors, SQL statements per request (from
+// pg_stat_statements) and the ratio to the baseline. Then the scale check: the read scenarios on
+// a scale-0.01 copy of the forum against the big one. Prints tables, writes
+// .data/bench/results.json. Run `npm run bench:data -- --scale 1` first.
+//   npm run bench -- [--duration 10] [--connections 1,10,50] [--only 2,4] [--no-build] [--no-scale-check]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { encode } from "next-auth/jwt";
-import { encodeCursor } from "../../lib/schemas/pagination";
-import { withClient } from "../db/admin";
 import { startEmbeddedDatabase } from "../db/embedded-postgres";
+import { migrateDatabase } from "../db/migrate";
 import { BENCH_DATABASE, BENCH_DATA_DIR } from "./config";
+import { loadBenchData } from "./load-data";
+import { queryCounter, type QueryCounter } from "./query-counter";
+import { prepare, scenarios, type Scenario } from "./scenarios";
 
 const APP_PORT = 3200;
 const BASELINE_PORT = 3201;
+const SMALL_APP_PORT = 3202;
 const SECRET = "agora-bench-secret";
-const SIGNED_IN_USERS = 500;
+const SMALL_DATABASE = "agora_bench_small";
+const SMALL_SCALE = 0.01;
+const SCALE_CHECK_CONNECTIONS = 10;
+const WARM_UP_SECONDS = 2;
 
-type Options = { duration: number; connections: number[]; build: boolean };
+type Options = { duration: number; connections: number[]; only: number[] | null; build: boolean; scaleCheck: boolean };
 
 function options(argv: string[]): Options {
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
   };
+  const numbers = (list: string) => list.split(",").map(Number);
   return {
     duration: Number(value("--duration") ?? 10),
-    connections: (value("--connections") ?? "1,10,50").split(",").map(Number),
+    connections: numbers(value("--connections") ?? "1,10,50"),
+    only: value("--only") ? numbers(value("--only")!) : null,
     build: !argv.includes("--no-build"),
+    scaleCheck: !argv.includes("--no-scale-check"),
   };
 }
 
@@ -44,130 +54,136 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakRssMb(pid: number) {
+/** `next start` as `npm start` runs it in production, on a given database. */
+async function startApp(databaseUrl: string, port: number) {
+  const app = start([path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    RATE_LIMITS: "off",
+    NODE_ENV: "production",
+  });
+  await waitFor(`http://127.0.0.1:${port}/api/health`);
+  return app;
+}
+
+/** Resident memory of a process, in MB: now (VmRSS) and at its peak (VmHWM). */
+function memoryMb(pid: number) {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
+  const field = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+) kB`))![1]) / 1024;
+  return { rss: Math.round(field("VmRSS")), peak: Math.round(field("VmHWM")) };
 }
 
-type Result = { scenario: string; target: "app" | "baseline"; connections: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Result = {
+  scenario: string;
+  target: Scenario["target"];
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** SQL statements the server ran per request (BEGIN and COMMIT included), when counted. */
+  queries: number | null;
+};
 
-async function load(scenario: string, target: Result["target"], connections: number, duration: number, opts: autocannon.Options): Promise<Result> {
-  // A short warm-up, not measured.
-  await autocannon({ ...opts, connections, duration: 2 });
-  const result = await autocannon({ ...opts, connections, duration });
+async function measure(scenario: Scenario, connections: number, duration: number, counter: QueryCounter | null): Promise<Result> {
+  await autocannon({ ...scenario.options, connections, duration: WARM_UP_SECONDS });
+  await counter?.reset();
+  const result = await autocannon({ ...scenario.options, connections, duration });
+  const statements = counter ? await counter.statements() : null;
   return {
-    scenario,
-    target,
+    scenario: scenario.name,
+    target: scenario.target,
     connections,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    queries: statements === null ? null : Number((statements / Math.max(result.requests.total, 1)).toFixed(2)),
   };
+}
+
+function printResults(results: Result[]) {
+  console.log("\nscenario | target | connections | req/s | p50 ms | p99 ms | errors | non-2xx | SQL/request | app/baseline req/s | p50 | p99");
+  for (const r of results) {
+    const base = r.target === "app" && results.find((b) => b.target === "baseline" && b.scenario === r.scenario && b.connections === r.connections);
+    const ratios = base ? [r.rps / base.rps, r.p50 / base.p50, r.p99 / base.p99].map((x) => x.toFixed(2)) : ["", "", ""];
+    console.log([r.scenario, r.target, r.connections, r.rps, r.p50, r.p99, r.errors, r.non2xx, r.queries ?? "n/a", ...ratios].join(" | "));
+  }
 }
 
 async function main() {
   const opts = options(process.argv.slice(2));
-  const database = await startEmbeddedDatabase(BENCH_DATA_DIR, BENCH_DATABASE);
+  const server = await startEmbeddedDatabase(BENCH_DATA_DIR, BENCH_DATABASE, { shared_preload_libraries: "pg_stat_statements" });
   const children: ChildProcess[] = [];
+  const counter = await queryCounter(server.url);
   try {
-    const setup = await withClient(database.url, async (client) => {
-      const largest = (await client.query("SELECT id, slug, post_count FROM threads ORDER BY post_count DESC LIMIT 1")).rows[0];
-      if (!largest || largest.post_count === 0) throw new Error("No benchmark data: run `npm run bench:data -- --scale 1` first.");
-      const deep = (await client.query(
-        "SELECT best_rank, id FROM posts WHERE thread_id = $1 AND parent_id IS NULL ORDER BY best_rank DESC, id DESC OFFSET 1000 LIMIT 1",
-        [largest.id],
-      )).rows[0];
-      const users = (await client.query("SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY id LIMIT $1", [SIGNED_IN_USERS])).rows.map((row) => row.id as number);
-      const posts = (await client.query("SELECT id, author_id FROM posts WHERE thread_id = $1 ORDER BY random() LIMIT 5000", [largest.id])).rows;
-      return { largest, deepCursor: deep ? encodeCursor({ s: "best", v: deep.best_rank, id: deep.id }) : null, users, posts };
-    });
-    const cookies = await Promise.all(setup.users.map(async (uid) => `next-auth.session-token=${await encode({ token: { uid, sv: 0 }, secret: SECRET })}`));
-
+    // The data may predate a migration of the code under test (a new trigger, an index).
+    await migrateDatabase(server.url);
+    const setup = await prepare(server.url, SECRET);
     if (opts.build && spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
-    const app = start(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
-      DATABASE_URL: database.url,
-      AUTH_SECRET: SECRET,
-      NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
-      RATE_LIMITS: "off",
-      NODE_ENV: "production",
-    });
-    const baseline = start(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/baseline-server.ts"], {
-      DATABASE_URL: database.url,
+    const app = await startApp(server.url, APP_PORT);
+    children.push(app);
+    const baseline = start(["--conditions=react-server", "--import", "tsx", "scripts/bench/baseline-server.ts"], {
+      DATABASE_URL: server.url,
       PORT: String(BASELINE_PORT),
     });
-    children.push(app, baseline);
-    await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
+    children.push(baseline);
     await waitFor(`http://127.0.0.1:${BASELINE_PORT}/threads/${setup.largest.id}/posts`);
+    const idle = memoryMb(app.pid!);
 
-    const appUrl = `http://127.0.0.1:${APP_PORT}`;
-    const baselineUrl = `http://127.0.0.1:${BASELINE_PORT}`;
-    const origin = { origin: appUrl, "content-type": "application/json" };
-    let turn = 0;
-    const nextVoter = () => {
-      turn += 1;
-      const user = turn % setup.users.length;
-      const post = setup.posts[(turn * 7919) % setup.posts.length];
-      const voter = post.author_id === setup.users[user] ? (user + 1) % setup.users.length : user;
-      // Half the votes withdraw: the value alternates between +1 and 0 per request.
-      return { user: voter, postId: post.id, value: turn % 2 };
-    };
+    const all = scenarios(setup, `http://127.0.0.1:${APP_PORT}`, `http://127.0.0.1:${BASELINE_PORT}`);
+    const chosen = all.filter((scenario) => !opts.only || opts.only.includes(scenario.number));
     const results: Result[] = [];
     for (const connections of opts.connections) {
-      const run = (scenario: string, target: Result["target"], o: autocannon.Options) => load(scenario, target, connections, opts.duration, o).then((r) => results.push(r));
-      await run("1. thread page (HTML)", "app", { url: `${appUrl}/t/${setup.largest.slug}` });
-      await run("2. posts API, first page", "app", { url: `${appUrl}/api/threads/${setup.largest.id}/posts?sort=best` });
-      await run("2. posts API, first page", "baseline", { url: `${baselineUrl}/threads/${setup.largest.id}/posts` });
-      if (setup.deepCursor) {
-        await run("2. posts API, deep page", "app", { url: `${appUrl}/api/threads/${setup.largest.id}/posts?sort=best&cursor=${setup.deepCursor}` });
-        await run("2. posts API, deep page", "baseline", { url: `${baselineUrl}/threads/${setup.largest.id}/posts?cursor=${setup.deepCursor}` });
-      }
-      await run("3. thread list (HTML)", "app", { url: `${appUrl}/` });
-      await run("4. vote", "app", {
-        url: appUrl,
-        requests: [{ method: "PUT", setupRequest: (request) => {
-          const v = nextVoter();
-          return { ...request, path: `/api/posts/${v.postId}/vote`, headers: { ...origin, cookie: cookies[v.user] }, body: JSON.stringify({ value: v.value }) };
-        } }],
-      });
-      await run("4. vote", "baseline", {
-        url: baselineUrl,
-        requests: [{ method: "PUT", setupRequest: (request) => {
-          const v = nextVoter();
-          return { ...request, path: `/posts/${v.postId}/vote`, headers: { "content-type": "application/json", "x-user-id": String(setup.users[v.user]) }, body: JSON.stringify({ value: v.value }) };
-        } }],
-      });
-      await run("5. new post", "app", {
-        url: appUrl,
-        requests: [{ method: "POST", setupRequest: (request) => {
-          turn += 1;
-          return { ...request, path: `/api/threads/${setup.largest.id}/posts`, headers: { ...origin, cookie: cookies[turn % cookies.length] }, body: JSON.stringify({ body: `Avis de charge ${turn}` }) };
-        } }],
-      });
+      for (const scenario of chosen) results.push(await measure(scenario, connections, opts.duration, counter));
     }
-    const peakRss = peakRssMb(app.pid!);
-    const check = await withClient(database.url, async (client) => (await client.query(`
-      SELECT count(*)::int AS off FROM posts p
-      LEFT JOIN (SELECT post_id, count(*) FILTER (WHERE value = 1) AS up, count(*) FILTER (WHERE value = -1) AS down FROM post_votes GROUP BY post_id) v ON v.post_id = p.id
-      WHERE p.upvotes <> coalesce(v.up, 0) OR p.downvotes <> coalesce(v.down, 0)`)).rows[0].off as number);
+    const memory = memoryMb(app.pid!);
+    const countersOff = await setup.countersOff();
+    printResults(results);
+    console.log(`\nApp server memory: ${idle.rss} MB after start, ${memory.rss} MB after the run, peak ${memory.peak} MB. Vote counters off after the run: ${countersOff}.`);
 
-    console.log("\nscenario | target | connections | req/s | p50 ms | p99 ms | errors | non-2xx | app/baseline req/s");
-    for (const r of results) {
-      const base = results.find((b) => b.target === "baseline" && b.scenario === r.scenario && b.connections === r.connections);
-      const ratio = r.target === "app" && base ? (r.rps / base.rps).toFixed(2) : "";
-      console.log(`${r.scenario} | ${r.target} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${ratio}`);
-    }
-    console.log(`\nPeak RSS of the app server: ${peakRss.toFixed(0)} MB. Vote counters off after the run: ${check}.`);
-    fs.writeFileSync(path.join(BENCH_DATA_DIR, "results.json"), JSON.stringify({ options: opts, results, peakRss, countersOff: check }, null, 2));
+    const scale = opts.scaleCheck ? await scaleCheck(server.url, setup, chosen, opts.duration) : [];
+    fs.writeFileSync(path.join(BENCH_DATA_DIR, "results.json"), JSON.stringify({ options: opts, results, memory: { idle, ...memory }, countersOff, scale }, null, 2));
   } finally {
     for (const child of children) child.kill("SIGTERM");
-    await database.stop();
+    await counter?.close();
+    await server.stop();
+  }
+}
+
+/**
+ * The read scenarios on a forum a hundred times smaller (loaded afresh, on its own app server),
+ * each right after the same scenario on the big one: a page must not get slower as tables grow.
+ */
+async function scaleCheck(bigUrl: string, big: Awaited<ReturnType<typeof prepare>>, chosen: Scenario[], duration: number) {
+  const smallUrl = bigUrl.replace(new RegExp(`/${BENCH_DATABASE}$`), `/${SMALL_DATABASE}`);
+  console.log(`\nScale check: loading the scale-${SMALL_SCALE} forum into ${SMALL_DATABASE}…`);
+  await loadBenchData(smallUrl, SMALL_SCALE);
+  const small = await prepare(smallUrl, SECRET);
+  const smallApp = await startApp(smallUrl, SMALL_APP_PORT);
+  try {
+    const reads = (setup: typeof big, port: number) =>
+      scenarios(setup, `http://127.0.0.1:${port}`, "").filter((s) => s.isRead && s.target === "app" && chosen.some((c) => c.name === s.name));
+    const bigReads = reads(big, APP_PORT);
+    const smallReads = reads(small, SMALL_APP_PORT);
+    const rows = [];
+    for (const [index, scenario] of bigReads.entries()) {
+      const atSmall = await measure(smallReads[index], SCALE_CHECK_CONNECTIONS, duration, null);
+      const atBig = await measure(scenario, SCALE_CHECK_CONNECTIONS, duration, null);
+      rows.push({ scenario: scenario.name, small: atSmall, big: atBig, p50Ratio: Number((atBig.p50 / atSmall.p50).toFixed(2)) });
+    }
+    console.log(`\nscenario | posts in the thread (0.01 / 1) | p50 ms at 0.01 | p50 ms at 1 | ratio 1 / 0.01 (target ≤ 1.5)`);
+    for (const row of rows) console.log(`${row.scenario} | ${small.largest.post_count} / ${big.largest.post_count} | ${row.small.p50} | ${row.big.p50} | ${row.p50Ratio}`);
+    return rows;
+  } finally {
+    smallApp.kill("SIGTERM");
   }
 }
 

@@ -183,14 +183,20 @@ async function acceptsConnections(url: string) {
   }
 }
 
-async function launch(paths: Paths): Promise<{ pid: number; port: number }> {
+/** Server settings (`-c name=value`) beyond the defaults, e.g. a preloaded extension for a benchmark. */
+export type ServerSettings = Record<string, string>;
+
+async function launch(paths: Paths, settings: ServerSettings): Promise<{ pid: number; port: number }> {
   const port = await freePort();
   const ids = postgresUserIds();
   const log = fs.openSync(paths.log, "a");
   if (ids) fs.fchownSync(log, ids.uid, ids.gid);
   const child = spawn(
     (await binaries()).postgres,
-    ["-D", paths.pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+    [
+      "-D", paths.pgdata, "-p", String(port),
+      ...Object.entries({ listen_addresses: "127.0.0.1", max_connections: "300", ...settings }).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     { ...ids, detached: true, stdio: ["ignore", log, log] },
   );
   fs.closeSync(log);
@@ -218,9 +224,10 @@ export function runningDatabaseUrl(root: string, database = "agora"): string | n
 
 /**
  * Starts (or joins) the embedded server whose data lives in `root`, and returns the URL of
- * `database` on it, creating that database when missing.
+ * `database` on it, creating that database when missing. `settings` apply when this call starts
+ * the server, not when it joins a running one.
  */
-export async function startEmbeddedDatabase(root: string, database = "agora"): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(root: string, database = "agora", settings: ServerSettings = {}): Promise<EmbeddedDatabase> {
   fs.mkdirSync(root, { recursive: true });
   const paths = pathsOf(root);
   let server = runningServer(paths);
@@ -235,7 +242,7 @@ export async function startEmbeddedDatabase(root: string, database = "agora"): P
     server = null;
   }
   if (!fs.existsSync(path.join(paths.pgdata, "PG_VERSION"))) await initialise(paths);
-  const { pid, port } = await launch(paths);
+  const { pid, port } = await launch(paths, settings);
   fs.writeFileSync(paths.owner, String(process.pid));
   await ensureDatabase(urlOf(paths, port), database);
   return {

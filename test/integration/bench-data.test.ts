@@ -31,9 +31,12 @@ describe("npm run bench:data", () => {
       // The first question is the busiest thread.
       expect(await count("SELECT t.question_number AS n FROM threads t ORDER BY post_count DESC, id LIMIT 1")).toBe(1);
       expect(await checkCounters(client)).toEqual({ postsOff: 0, threadsOff: 0 });
-      // The rank triggers are back on after the bulk load.
+      // The counter and rank triggers are back on after the bulk load.
       const { rows } = await client.query("UPDATE posts SET upvotes = upvotes + 1 WHERE id = (SELECT min(id) FROM posts) RETURNING score, upvotes, downvotes");
       expect(rows[0].score).toBe(rows[0].upvotes - rows[0].downvotes);
+      await client.query("DELETE FROM post_votes WHERE post_id = (SELECT max(post_id) FROM post_votes)");
+      // Off: the post changed by hand above, not the one whose vote was deleted.
+      expect(await checkCounters(client)).toEqual({ postsOff: 1, threadsOff: 0 });
     });
   });
 

@@ -4,7 +4,7 @@ import { GET as revisionsRoute } from "@/app/api/posts/[id]/revisions/route";
 import { GET as listRoute, POST as postRoute } from "@/app/api/threads/[id]/posts/route";
 import { POST as createThreadRoute } from "@/app/api/threads/route";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { REPLIES_PER_CONVERSATION } from "@/lib/posts";
+import { REPLIES_PER_CONVERSATION } from "@/lib/schemas/post";
 import { createThreadRow } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";

@@ -100,6 +100,29 @@ describe("votes on posts (PUT /api/posts/{id}/vote)", () => {
     expect(counters.counted.up + counters.counted.down).toBe(1);
   });
 
+  it("moves the counters with the vote rows whatever writes them (SQL outside the API included)", async () => {
+    const { post } = await newPost();
+    const [first, second] = [await createMember(), await createMember()];
+    await db.$executeRaw`INSERT INTO post_votes (post_id, user_id, value, updated_at) VALUES (${post.id}, ${first.id}, 1, now()), (${post.id}, ${second.id}, 1, now())`;
+    expect((await postCounters(post.id)).stored).toEqual({ up: 2, down: 0, score: 2 });
+    await db.$executeRaw`UPDATE post_votes SET value = -1 WHERE post_id = ${post.id} AND user_id = ${first.id}`;
+    expect((await postCounters(post.id)).stored).toEqual({ up: 1, down: 1, score: 0 });
+    await db.$executeRaw`DELETE FROM post_votes WHERE post_id = ${post.id}`;
+    expect((await postCounters(post.id)).stored).toEqual({ up: 0, down: 0, score: 0 });
+  });
+
+  it("refuses a withdrawal on a hidden post (404) or a deleted one (409) and keeps its vote", async () => {
+    const voter = await createMember();
+    for (const [change, status] of [[{ hiddenAt: new Date() }, 404], [{ deletedAt: new Date() }, 409]] as const) {
+      const { post } = await newPost();
+      await votePost(voter, post.id, 1);
+      await db.post.update({ where: { id: post.id }, data: change });
+      expect((await votePost(voter, post.id, 0)).status).toBe(status);
+      expect(await db.postVote.count({ where: { postId: post.id } })).toBe(1);
+      expect((await postCounters(post.id)).stored.up).toBe(1);
+    }
+  });
+
   it("allows 60 votes a minute, then answers 429 with Retry-After", async () => {
     const voter = await createMember();
     const posts = await Promise.all(Array.from({ length: 61 }, () => newPost()));
@@ -117,10 +140,14 @@ describe("votes on threads (PUT /api/threads/{id}/vote)", () => {
     const thread = await createThreadRow();
     await db.thread.update({ where: { id: thread.id }, data: { authorId: author.id } });
     expect((await voteThread(await createMember(), thread.id, 1)).body).toEqual({ up: 1, down: 0, score: 1, myVote: 1 });
-    expect((await voteThread(author, thread.id, 1)).status).toBe(403);
+    const own = await voteThread(author, thread.id, 1);
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe("On ne vote pas pour sa propre question.");
     const stored = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
     expect(stored).toMatchObject({ upvotes: 1, score: 1 });
     expect(stored.hotRank).toBeGreaterThan(stored.createdAt.getTime() / 1000 / 45_000 - 1e-6);
+    await db.$executeRaw`DELETE FROM thread_votes WHERE thread_id = ${thread.id}`;
+    expect(await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({ upvotes: 0, score: 0 });
   });
 
   it("refuses the article's questions (409), unknown threads (404) and anonymous voters (401)", async () => {

@@ -12,7 +12,7 @@ import { ThreadPosts } from "@/components/thread-posts";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
 import { countLabel } from "@/lib/format";
-import { listPosts } from "@/lib/posts";
+import { listPostsOfVisibleThread } from "@/lib/posts";
 import { POST_PAGE_SIZE, listPostsQuery, type PostSort } from "@/lib/schemas/post";
 import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
 import { getMyStance } from "@/lib/stances";
@@ -45,7 +45,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const requested = listPostsQuery.safeParse({ ...(await searchParams), limit: POST_PAGE_SIZE });
   const { sort, stance } = requested.success ? requested.data : { sort: "best" as const, stance: undefined };
   const [posts, myStance, myVote] = await Promise.all([
-    listPosts(viewer, thread.id, { sort, stance, limit: POST_PAGE_SIZE }),
+    listPostsOfVisibleThread(viewer, thread.id, { sort, stance, limit: POST_PAGE_SIZE }),
     getMyStance(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
   ]);
