@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListLink } from "./ui/list-link";
 import { formatDateTime } from "@/lib/format";
 import type { ModerationActionName } from "@/lib/schemas/moderation";
 
@@ -33,9 +33,9 @@ type Entry = {
 };
 
 function Target({ entry }: { entry: Entry }) {
-  if (entry.post) return <Link href={`/t/${entry.post.thread.slug}#p-${entry.post.id}`} className="underline">une contribution de « {entry.post.thread.title} »</Link>;
-  if (entry.thread) return <Link href={`/t/${entry.thread.slug}`} className="underline">« {entry.thread.title} »</Link>;
-  if (entry.targetUser) return <Link href={`/u/${entry.targetUser.id}`} className="underline">{entry.targetUser.name}</Link>;
+  if (entry.post) return <ListLink href={`/t/${entry.post.thread.slug}#p-${entry.post.id}`} className="underline">une contribution de « {entry.post.thread.title} »</ListLink>;
+  if (entry.thread) return <ListLink href={`/t/${entry.thread.slug}`} className="underline">« {entry.thread.title} »</ListLink>;
+  if (entry.targetUser) return <ListLink href={`/u/${entry.targetUser.id}`} className="underline">{entry.targetUser.name}</ListLink>;
   return null;
 }
 

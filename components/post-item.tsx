@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ListLink } from "./ui/list-link";
 import { useState } from "react";
 import { sendJson } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
@@ -65,9 +65,9 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
     >
       <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-600 dark:text-slate-400">
         {post.author ? (
-          <Link href={`/u/${post.author.id}`} className="font-semibold text-slate-900 hover:underline dark:text-white">
+          <ListLink href={`/u/${post.author.id}`} className="font-semibold text-slate-900 hover:underline dark:text-white">
             {post.author.name}
-          </Link>
+          </ListLink>
         ) : (
           <span className="font-semibold">[supprimé]</span>
         )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListLink } from "./ui/list-link";
 
 type Option = { value: string; label: string };
 
@@ -8,14 +8,14 @@ export function SortLinks({ label, options, current, hrefFor }: { label: string;
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600 dark:text-slate-400">{label} :</span>
       {options.map((option) => (
-        <Link
+        <ListLink
           key={option.value}
           href={hrefFor(option.value)}
           aria-current={option.value === current ? "page" : undefined}
           className="rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-blue-700 aria-[current=page]:bg-blue-700 aria-[current=page]:text-white dark:border-slate-600 dark:hover:bg-slate-800"
         >
           {option.label}
-        </Link>
+        </ListLink>
       ))}
     </nav>
   );

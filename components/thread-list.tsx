@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListLink } from "./ui/list-link";
 import { countLabel, formatDateTime } from "@/lib/format";
 import type { ThreadSummary } from "@/lib/threads";
 import { ThreadKindBadge } from "./thread-kind-badge";
@@ -16,9 +16,9 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             {thread.isLocked && <span className="text-xs text-slate-600 dark:text-slate-400">Verrouillé</span>}
           </div>
           <h3 className="font-semibold text-slate-900 dark:text-white">
-            <Link href={`/t/${thread.slug}`} className="hover:underline">
+            <ListLink href={`/t/${thread.slug}`} className="hover:underline">
               {thread.title}
-            </Link>
+            </ListLink>
           </h3>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             {countLabel(thread.postCount, "opinion", "opinions")} · dernière activité le{" "}

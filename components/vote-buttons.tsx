@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ListLink } from "./ui/list-link";
 import { useState } from "react";
 import { ApiError, sendJson } from "@/lib/api-client";
 
@@ -64,9 +64,9 @@ export function VoteButtons({ endpoint, initial, refusal }: Props) {
         <span aria-hidden="true">▼</span> {tally.down}
       </button>
       {refusal && "signInHref" in refusal && (
-        <Link href={refusal.signInHref} className="text-xs text-blue-700 underline dark:text-blue-300">
+        <ListLink href={refusal.signInHref} className="text-xs text-blue-700 underline dark:text-blue-300">
           Connectez-vous pour voter
-        </Link>
+        </ListLink>
       )}
       {message && (
         <span role="status" className="text-xs text-red-700 dark:text-red-300">

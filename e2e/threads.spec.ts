@@ -95,3 +95,21 @@ test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, t
   await expect(posts.last()).toContainText(`Réponse ${replies}`);
   await expect(page.getByRole("button", { name: "Voir la suite de la conversation" })).toHaveCount(0);
 });
+
+test("opening a thread prefetches the site's few links, none repeated per post or per sort", async ({ page, request }) => {
+  const thread = await createThread("Un fil aux nombreux auteurs pour le test");
+  const authors = await Promise.all(["un", "deux", "trois"].map((name) => createMemberViaApi(request, `auteur-${name}`)));
+  await withE2eDatabase((db) =>
+    Promise.all(authors.map((author) => db.query("INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Un avis', '<p>Un avis</p>')", [thread.id, author.id]))),
+  );
+  const prefetched: string[] = [];
+  page.on("request", (sent) => {
+    if (new URL(sent.url()).searchParams.has("_rsc")) prefetched.push(sent.url());
+  });
+  await page.goto(`/t/${thread.slug}`);
+  await expect(page.getByRole("main").getByRole("article")).toHaveCount(3);
+  // Prefetching has run once the header's link to the article is prefetched.
+  await expect.poll(() => prefetched.some((url) => new URL(url).pathname === "/article")).toBe(true);
+  await page.waitForLoadState("networkidle");
+  expect(prefetched.filter((url) => /\/u\/\d+|%23p-|sort=/.test(url))).toEqual([]);
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ModerationAction } from "@/components/moderation-actions";
 import { SortLinks } from "@/components/sort-links";
 import { SuspendForm } from "@/components/suspend-form";
+import { ListLink } from "@/components/ui/list-link";
 import { formatDateTime } from "@/lib/format";
 import { requireModeratorPage } from "@/lib/moderation-access";
 import { listReportQueue } from "@/lib/reports";
@@ -41,8 +42,8 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
               <article aria-label={`Signalements : ${group.post ? "contribution" : "fil"} de ${author?.name ?? "la rédaction"}`}>
                 <p className="text-sm">
                   <strong>{group.count} signalement{group.count > 1 ? "s" : ""}</strong> · {group.post ? "contribution" : "fil"} de{" "}
-                  {author ? <Link href={`/u/${author.id}`} className="underline">{author.name}</Link> : "la rédaction"} ·{" "}
-                  <Link href={link} className="text-blue-700 underline dark:text-blue-300">voir dans le fil</Link>
+                  {author ? <ListLink href={`/u/${author.id}`} className="underline">{author.name}</ListLink> : "la rédaction"} ·{" "}
+                  <ListLink href={link} className="text-blue-700 underline dark:text-blue-300">voir dans le fil</ListLink>
                   {group.isHidden && <span className="ms-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">masqué</span>}
                 </p>
                 {group.post ? (
@@ -53,7 +54,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
                 <ul className="mt-2 space-y-1 text-sm">
                   {group.reports.map((report) => (
                     <li key={report.id}>
-                      {REPORT_REASON_LABELS[report.reason]} — par <Link href={`/u/${report.reporter.id}`} className="underline">{report.reporter.name}</Link>, le {formatDateTime(report.createdAt)}
+                      {REPORT_REASON_LABELS[report.reason]} — par <ListLink href={`/u/${report.reporter.id}`} className="underline">{report.reporter.name}</ListLink>, le {formatDateTime(report.createdAt)}
                       {report.details && <> : « {report.details} »</>}
                     </li>
                   ))}

@@ -1,11 +1,11 @@
-// The benchmark's baseline: the same SQL work as the app for its read API (scenario 2) and its
-// vote (scenario 4), behind a bare Node `http` server using `pg` directly — no framework, no ORM,
+// The benchmark's baseline: the same SQL work as the app for its health check (the framework's
+// floor), its read API (scenario 2) and its vote (scenario 4), behind a bare Node `http` server using `pg` directly — no framework, no ORM,
 // no session cookie (the caller's id comes in a header; the user row is still read, as the app
 // reads it to check the session). Run with --conditions=react-server.
 import http from "node:http";
 import pg from "pg";
 import { conversationStartsQuery, rootsQuery } from "../../lib/posts";
-import { postCursorKey } from "../../lib/schemas/post";
+import { POST_PAGE_SIZE, postCursorKey } from "../../lib/schemas/post";
 import { voteQueries } from "../../lib/votes";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -18,12 +18,12 @@ function decode(cursor: string | null) {
 async function listPosts(threadId: number, cursor: string | null) {
   const { rows: threads } = await pool.query("SELECT id, is_locked, hidden_at, author_id FROM threads WHERE id = $1", [threadId]);
   if (!threads[0] || threads[0].hidden_at) return null;
-  const roots = rootsQuery(threadId, { sort: "best", cursor: decode(cursor) }, 51);
+  const roots = rootsQuery(threadId, { sort: "best", cursor: decode(cursor) }, POST_PAGE_SIZE + 1);
   const { rows } = await pool.query(roots.text, roots.values);
-  const page = rows.slice(0, 50);
+  const page = rows.slice(0, POST_PAGE_SIZE);
   const replies = conversationStartsQuery(page.map((row) => row.id));
   const { rows: replyRows } = await pool.query(replies.text, replies.values);
-  return { items: [...page, ...replyRows], nextCursor: rows.length > 50 };
+  return { items: [...page, ...replyRows], nextCursor: rows.length > POST_PAGE_SIZE };
 }
 
 async function vote(userId: number, postId: number, value: -1 | 0 | 1) {
@@ -41,7 +41,10 @@ const server = http.createServer(async (request, response) => {
     const posts = url.pathname.match(/^\/threads\/(\d+)\/posts$/);
     const votes = url.pathname.match(/^\/posts\/(\d+)\/vote$/);
     let body: unknown;
-    if (posts && request.method === "GET") body = await listPosts(Number(posts[1]), url.searchParams.get("cursor"));
+    if (url.pathname === "/health") {
+      await pool.query("SELECT 1");
+      body = { status: "ok", db: "ok" };
+    } else if (posts && request.method === "GET") body = await listPosts(Number(posts[1]), url.searchParams.get("cursor"));
     else if (votes && request.method === "PUT") {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);

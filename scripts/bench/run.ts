@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { productionNodeOptions } from "../app-env";
 import { startEmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
 import { BENCH_DATABASE, BENCH_DATA_DIR } from "./config";
@@ -66,6 +67,7 @@ async function startApp(databaseUrl: string, port: number) {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     RATE_LIMITS: "off",
     NODE_ENV: "production",
+    NODE_OPTIONS: productionNodeOptions(process.env.NODE_OPTIONS),
   });
   await waitFor(`http://127.0.0.1:${port}/api/health`);
   return app;
@@ -113,7 +115,9 @@ function printResults(results: Result[]) {
   console.log("\nscenario | target | connections | req/s | p50 ms | p99 ms | errors | non-2xx | SQL/request | app/baseline req/s | p50 | p99");
   for (const r of results) {
     const base = r.target === "app" && results.find((b) => b.target === "baseline" && b.scenario === r.scenario && b.connections === r.connections);
-    const ratios = base ? [r.rps / base.rps, r.p50 / base.p50, r.p99 / base.p99].map((x) => x.toFixed(2)) : ["", "", ""];
+    // autocannon reports whole milliseconds: a baseline at 0 ms has no meaningful ratio.
+    const ratio = (app: number, baseline: number) => (baseline > 0 ? (app / baseline).toFixed(2) : "—");
+    const ratios = base ? [ratio(r.rps, base.rps), ratio(r.p50, base.p50), ratio(r.p99, base.p99)] : ["", "", ""];
     console.log([r.scenario, r.target, r.connections, r.rps, r.p50, r.p99, r.errors, r.non2xx, r.queries ?? "n/a", ...ratios].join(" | "));
   }
 }

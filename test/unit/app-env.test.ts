@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { appEnvironment } from "@/scripts/app-env";
+import { appEnvironment, PRODUCTION_HEAP_MB } from "@/scripts/app-env";
 
 describe("the launcher's environment for next-auth", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-env-"));
@@ -28,9 +28,19 @@ describe("the launcher's environment for next-auth", () => {
 
   it("keeps a given secret and site URL, and defaults the URL to localhost on the chosen port", () => {
     vi.stubEnv("AUTH_SECRET", "given");
-    expect(appEnvironment(["next", "start"], dataDir, false)).toEqual({ NEXTAUTH_URL: "http://localhost:3000" });
+    vi.stubEnv("NODE_OPTIONS", "");
+    expect(appEnvironment(["next", "dev"], dataDir, false)).toEqual({ NEXTAUTH_URL: "http://localhost:3000" });
     expect(appEnvironment(["next", "start", "-p", "4123"], dataDir, false).NEXTAUTH_URL).toBe("http://localhost:4123");
     vi.stubEnv("NEXTAUTH_URL", "https://agora.example.org");
-    expect(appEnvironment(["next", "start"], dataDir, false)).toEqual({});
+    expect(appEnvironment(["next", "dev"], dataDir, false)).toEqual({});
+  });
+
+  it("bounds the heap of the production server only, unless NODE_OPTIONS sets its own limit", () => {
+    vi.stubEnv("AUTH_SECRET", "given");
+    vi.stubEnv("NODE_OPTIONS", "--enable-source-maps");
+    expect(appEnvironment(["next", "start"], dataDir, false).NODE_OPTIONS).toBe(`--enable-source-maps --max-old-space-size=${PRODUCTION_HEAP_MB}`);
+    expect(appEnvironment(["next", "dev"], dataDir, false).NODE_OPTIONS).toBeUndefined();
+    vi.stubEnv("NODE_OPTIONS", "--max-old-space-size=1024");
+    expect(appEnvironment(["next", "start"], dataDir, false).NODE_OPTIONS).toBe("--max-old-space-size=1024");
   });
 });

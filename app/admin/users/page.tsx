@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ListLink } from "@/components/ui/list-link";
 import { RoleSelect } from "@/components/role-select";
 import { formatDate } from "@/lib/format";
 import { requireModeratorPage } from "@/lib/moderation-access";
@@ -35,7 +35,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <tbody>
           {users.map((user) => (
             <tr key={user.id} className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-2"><Link href={`/u/${user.id}`} className="underline">{user.name}</Link>{user.suspendedAt && " (suspendu)"}</td>
+              <td className="py-2"><ListLink href={`/u/${user.id}`} className="underline">{user.name}</ListLink>{user.suspendedAt && " (suspendu)"}</td>
               <td>{user.email}</td>
               <td>{formatDate(user.createdAt)}</td>
               <td><RoleSelect userId={user.id} name={user.name} role={user.role} /></td>

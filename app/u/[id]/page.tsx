@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ListLink } from "@/components/ui/list-link";
 import { notFound } from "next/navigation";
 import { ModerationAction } from "@/components/moderation-actions";
 import { RoleBadge } from "@/components/role-badge";
@@ -56,9 +56,9 @@ export default async function ProfilePage({ params }: Props) {
           <ul className="space-y-3">
             {profile.posts.map((post) => (
               <li key={post.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-                <Link href={`/t/${post.thread.slug}#p-${post.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+                <ListLink href={`/t/${post.thread.slug}#p-${post.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
                   {post.thread.title}
-                </Link>
+                </ListLink>
                 <p className="mt-1 line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{post.body}</p>
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{formatDateTime(post.createdAt)}</p>
               </li>
