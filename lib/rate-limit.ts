@@ -101,22 +101,18 @@ export async function recordHit(name: RateLimitName, subject: string) {
 }
 
 /**
- * Checks every named limit and, only when all allow it, counts the hit against each: one step,
- * serialised per subject by an advisory lock, so that concurrent requests cannot all slip under
- * the limit together.
+ * Checks every named limit and, only when all allow it, counts the hit against each: one
+ * statement (the SQL function agora_consume_rate_limit, migration rate_limit_function), serialised
+ * per subject by an advisory lock, so that concurrent requests cannot all slip under the limit
+ * together.
  */
 export async function consumeRateLimit(names: RateLimitName | RateLimitName[], subject: string) {
   if (isDisabled()) return;
-  const rules = (Array.isArray(names) ? names : [names]).map((name) => ({ name, key: keyOf(name, subject) }));
-  const refused = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${rules[0].key}))::text`;
-    const now = new Date();
-    for (const { name, key } of rules) {
-      const seconds = await secondsUntilAllowed(tx, key, RATE_LIMITS[name], now);
-      if (seconds !== null) return { name, seconds };
-    }
-    for (const { name, key } of rules) await addHit(tx, key, RATE_LIMITS[name], now);
-    return null;
-  });
-  if (refused) refuse(refused.name, refused.seconds);
+  const list = Array.isArray(names) ? names : [names];
+  const [refused] = await db.$queryRaw<{ refused: number; retryAfterSeconds: number }[]>`
+    SELECT refused, retry_after_seconds AS "retryAfterSeconds" FROM agora_consume_rate_limit(
+      ${list.map((name) => keyOf(name, subject))}::text[],
+      ${list.map((name) => RATE_LIMITS[name].max)}::integer[],
+      ${list.map((name) => RATE_LIMITS[name].windowMs)}::integer[])`;
+  if (refused) refuse(list[refused.refused - 1], refused.retryAfterSeconds);
 }

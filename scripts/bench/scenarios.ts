@@ -8,7 +8,7 @@ const SIGNED_IN_USERS = 500;
 /** How deep the "deep page" starts: this many top-level posts in, or half the thread if shorter. */
 const DEEP_PAGE_OFFSET = 1000;
 
-export type Scenario = { number: number; name: string; target: "app" | "baseline"; isRead: boolean; options: autocannon.Options };
+export type Scenario = { number: number; name: string; target: "app" | "baseline"; options: autocannon.Options };
 
 /** What the scenarios need from a loaded database: its largest thread, voters and their cookies. */
 export async function prepare(url: string, secret: string) {
@@ -47,7 +47,7 @@ export function scenarios(setup: Awaited<ReturnType<typeof prepare>>, appUrl: st
     return { user: voter, postId: post.id, value: turn % 2 };
   };
   const postsPath = `/threads/${largest.id}/posts`;
-  const list: Omit<Scenario, "isRead">[] = [
+  return [
     // Not in the issue: the cost of the framework itself, a route that runs one `SELECT 1`.
     { number: 0, name: "0. floor: GET /api/health (SELECT 1)", target: "app", options: { url: `${appUrl}/api/health` } },
     { number: 0, name: "0. floor: GET /api/health (SELECT 1)", target: "baseline", options: { url: `${baselineUrl}/health` } },
@@ -83,5 +83,4 @@ export function scenarios(setup: Awaited<ReturnType<typeof prepare>>, appUrl: st
       } }] },
     },
   ];
-  return list.map((scenario) => ({ ...scenario, isRead: scenario.number >= 1 && scenario.number <= 3 }));
 }

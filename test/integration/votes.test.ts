@@ -100,6 +100,20 @@ describe("votes on posts (PUT /api/posts/{id}/vote)", () => {
     expect(counters.counted.up + counters.counted.down).toBe(1);
   });
 
+  it("counts one member's concurrent votes exactly against the limit: 5 left, 20 at once, 5 pass", async () => {
+    const voter = await createMember();
+    const recently = Date.now() - 30_000;
+    await db.rateLimitHit.createMany({
+      data: Array.from({ length: 55 }, (_, i) => ({ key: `votesPerMember:${voter.id}`, createdAt: new Date(recently + i) })),
+    });
+    const posts = await Promise.all(Array.from({ length: 20 }, () => newPost()));
+    const answers = await Promise.all(posts.map(({ post }) => votePost(voter, post.id, 1)));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(15);
+    expect(await db.postVote.count({ where: { userId: voter.id } })).toBe(5);
+    expect(await db.rateLimitHit.count({ where: { key: `votesPerMember:${voter.id}` } })).toBe(60);
+  });
+
   it("moves the counters with the vote rows whatever writes them (SQL outside the API included)", async () => {
     const { post } = await newPost();
     const [first, second] = [await createMember(), await createMember()];
