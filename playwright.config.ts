@@ -14,6 +14,11 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  projects: [
+    { name: "journeys", testIgnore: /bench\.spec\.ts/ },
+    // The benchmark's smoke run starts servers of its own and loads the machine: after the journeys.
+    { name: "bench", testMatch: /bench\.spec\.ts/, dependencies: ["journeys"] },
+  ],
   use: {
     baseURL: BASE_URL,
     locale: "fr-FR",

@@ -3,7 +3,7 @@
 // embedded server under .data/bench.
 import { z } from "zod";
 import { startEmbeddedDatabase } from "../db/embedded-postgres";
-import { BENCH_DATABASE, BENCH_DATA_DIR } from "./config";
+import { BENCH_DATABASE, BENCH_DATA_DIR, benchServerUrl } from "./config";
 import { sizesAt } from "./generate-data";
 import { loadBenchData } from "./load-data";
 
@@ -22,9 +22,8 @@ function parseArgs(argv: string[]) {
 
 async function main() {
   const { scale, database } = parseArgs(process.argv.slice(2));
-  const server = process.env.BENCH_DATABASE_URL
-    ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedDatabase(BENCH_DATA_DIR, database);
+  const given = benchServerUrl();
+  const server = given ? { url: given, stop: async () => {} } : await startEmbeddedDatabase(BENCH_DATA_DIR, database);
   try {
     console.log(`Benchmark data at scale ${scale}:`, sizesAt(scale));
     const started = Date.now();

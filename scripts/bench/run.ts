@@ -5,7 +5,7 @@
 // a scale-0.01 copy of the forum against the big one (the target is on the reads, 1 to 3). Prints tables, writes
 // .data/bench/results.json. Run `npm run bench:data -- --scale 1` first.
 //   npm run bench -- [--duration 10] [--connections 1,10,50] [--only 2,4] [--no-build] [--no-scale-check]
-//                    [--rate-limits]  (on, as in production; off by default: 500 members posting
+//                    [--warm-up 2] [--rate-limits]  (on, as in production; off by default: 500 members posting
 //                    flat out exceed one post per 10 s each)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import { productionNodeOptions } from "../app-env";
 import { startEmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
-import { BENCH_DATABASE, BENCH_DATA_DIR } from "./config";
+import { BENCH_DATABASE, BENCH_DATA_DIR, benchServerUrl } from "./config";
 import { loadBenchData } from "./load-data";
 import { queryCounter, type QueryCounter } from "./query-counter";
 import { prepare, scenarios, type Scenario } from "./scenarios";
@@ -26,9 +26,16 @@ const SECRET = "agora-bench-secret";
 const SMALL_DATABASE = "agora_bench_small";
 const SMALL_SCALE = 0.01;
 const SCALE_CHECK_CONNECTIONS = 10;
-const WARM_UP_SECONDS = 2;
 
-type Options = { duration: number; connections: number[]; only: number[] | null; build: boolean; scaleCheck: boolean; rateLimits: boolean };
+type Options = {
+  duration: number;
+  warmUp: number;
+  connections: number[];
+  only: number[] | null;
+  build: boolean;
+  scaleCheck: boolean;
+  rateLimits: boolean;
+};
 
 function options(argv: string[]): Options {
   const value = (flag: string) => {
@@ -38,6 +45,7 @@ function options(argv: string[]): Options {
   const numbers = (list: string) => list.split(",").map(Number);
   return {
     duration: Number(value("--duration") ?? 10),
+    warmUp: Number(value("--warm-up") ?? 2),
     connections: numbers(value("--connections") ?? "1,10,50"),
     only: value("--only") ? numbers(value("--only")!) : null,
     build: !argv.includes("--no-build"),
@@ -96,8 +104,8 @@ type Result = {
   queries: number | null;
 };
 
-async function measure(scenario: Scenario, connections: number, duration: number, counter: QueryCounter | null): Promise<Result> {
-  await autocannon({ ...scenario.options, connections, duration: WARM_UP_SECONDS });
+async function measure(scenario: Scenario, connections: number, { duration, warmUp }: Options, counter: QueryCounter | null): Promise<Result> {
+  await autocannon({ ...scenario.options, connections, duration: warmUp });
   await counter?.reset();
   const result = await autocannon({ ...scenario.options, connections, duration });
   const statements = counter ? await counter.statements() : null;
@@ -127,7 +135,10 @@ function printResults(results: Result[]) {
 
 async function main() {
   const opts = options(process.argv.slice(2));
-  const server = await startEmbeddedDatabase(BENCH_DATA_DIR, BENCH_DATABASE, { shared_preload_libraries: "pg_stat_statements" });
+  const given = benchServerUrl();
+  const server = given
+    ? { url: given, stop: async () => {} }
+    : await startEmbeddedDatabase(BENCH_DATA_DIR, BENCH_DATABASE, { shared_preload_libraries: "pg_stat_statements" });
   const children: ChildProcess[] = [];
   const counter = await queryCounter(server.url);
   try {
@@ -149,7 +160,7 @@ async function main() {
     const chosen = all.filter((scenario) => !opts.only || opts.only.includes(scenario.number));
     const results: Result[] = [];
     for (const connections of opts.connections) {
-      for (const scenario of chosen) results.push(await measure(scenario, connections, opts.duration, counter));
+      for (const scenario of chosen) results.push(await measure(scenario, connections, opts, counter));
     }
     const memory = memoryMb(app.pid!);
     const countersOff = await setup.countersOff();
@@ -169,12 +180,12 @@ async function main() {
  * The app's scenarios on a forum a hundred times smaller (loaded afresh, on its own app server),
  * each right before the same scenario on the big one: a page must not get slower as tables grow.
  */
-async function scaleCheck(bigUrl: string, big: Awaited<ReturnType<typeof prepare>>, chosen: Scenario[], { duration, rateLimits }: Options) {
-  const smallUrl = bigUrl.replace(new RegExp(`/${BENCH_DATABASE}$`), `/${SMALL_DATABASE}`);
+async function scaleCheck(bigUrl: string, big: Awaited<ReturnType<typeof prepare>>, chosen: Scenario[], opts: Options) {
+  const smallUrl = Object.assign(new URL(bigUrl), { pathname: `/${SMALL_DATABASE}` }).toString();
   console.log(`\nScale check: loading the scale-${SMALL_SCALE} forum into ${SMALL_DATABASE}…`);
   await loadBenchData(smallUrl, SMALL_SCALE);
   const small = await prepare(smallUrl, SECRET);
-  const smallApp = await startApp(smallUrl, SMALL_APP_PORT, rateLimits);
+  const smallApp = await startApp(smallUrl, SMALL_APP_PORT, opts.rateLimits);
   try {
     const reads = (setup: typeof big, port: number) =>
       scenarios(setup, `http://127.0.0.1:${port}`, "").filter((s) => s.target === "app" && chosen.some((c) => c.name === s.name));
@@ -184,8 +195,8 @@ async function scaleCheck(bigUrl: string, big: Awaited<ReturnType<typeof prepare
     for (const scenario of bigReads) {
       const twin = smallReads.find((s) => s.name === scenario.name);
       if (!twin) continue;
-      const atSmall = await measure(twin, SCALE_CHECK_CONNECTIONS, duration, null);
-      const atBig = await measure(scenario, SCALE_CHECK_CONNECTIONS, duration, null);
+      const atSmall = await measure(twin, SCALE_CHECK_CONNECTIONS, opts, null);
+      const atBig = await measure(scenario, SCALE_CHECK_CONNECTIONS, opts, null);
       rows.push({ scenario: scenario.name, small: atSmall, big: atBig, p50Ratio: atSmall.p50 > 0 ? Number((atBig.p50 / atSmall.p50).toFixed(2)) : null });
     }
     console.log(`\nscenario | posts in the thread (0.01 / 1) | p50 ms at 0.01 | p50 ms at 1 | ratio 1 / 0.01 (target ≤ 1.5 for reads)`);
