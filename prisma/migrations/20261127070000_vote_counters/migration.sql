@@ -9,30 +9,26 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
          (coalesce(after_value, 0) = -1)::int - (coalesce(before_value, 0) = -1)::int
 $$;
 
-CREATE FUNCTION "agora_count_post_vote"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both vote tables; each branch only runs on its own table's rows.
+CREATE FUNCTION "agora_count_vote"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   change record := agora_vote_change(OLD.value, NEW.value);
 BEGIN
-  IF change.up_change <> 0 OR change.down_change <> 0 THEN
+  IF change.up_change = 0 AND change.down_change = 0 THEN
+    RETURN NULL;
+  END IF;
+  IF TG_TABLE_NAME = 'post_votes' THEN
     UPDATE "posts" SET "upvotes" = "upvotes" + change.up_change, "downvotes" = "downvotes" + change.down_change
     WHERE "id" = coalesce(NEW.post_id, OLD.post_id);
-  END IF;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER "post_votes_count" AFTER INSERT OR UPDATE OF "value" OR DELETE ON "post_votes"
-  FOR EACH ROW EXECUTE FUNCTION "agora_count_post_vote"();
-
-CREATE FUNCTION "agora_count_thread_vote"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  change record := agora_vote_change(OLD.value, NEW.value);
-BEGIN
-  IF change.up_change <> 0 OR change.down_change <> 0 THEN
+  ELSE
     UPDATE "threads" SET "upvotes" = "upvotes" + change.up_change, "downvotes" = "downvotes" + change.down_change
     WHERE "id" = coalesce(NEW.thread_id, OLD.thread_id);
   END IF;
   RETURN NULL;
 END
 $$;
+
+CREATE TRIGGER "post_votes_count" AFTER INSERT OR UPDATE OF "value" OR DELETE ON "post_votes"
+  FOR EACH ROW EXECUTE FUNCTION "agora_count_vote"();
 CREATE TRIGGER "thread_votes_count" AFTER INSERT OR UPDATE OF "value" OR DELETE ON "thread_votes"
-  FOR EACH ROW EXECUTE FUNCTION "agora_count_thread_vote"();
+  FOR EACH ROW EXECUTE FUNCTION "agora_count_vote"();
