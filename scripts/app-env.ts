@@ -13,7 +13,7 @@ const DEFAULT_PORT = "3000";
  * collects lazily: under load the server grew to 560 MB on a 24 GB machine while its live data
  * fit in far less (BENCHMARKS.md). A NODE_OPTIONS that sets its own limit wins.
  */
-export const PRODUCTION_HEAP_MB = 256;
+export const PRODUCTION_HEAP_MB = 192;
 
 /** NODE_OPTIONS for `next start`: the given ones, plus the heap limit unless they set one. */
 export function productionNodeOptions(current = "") {
