@@ -2,51 +2,42 @@ import "server-only";
 import { requireActiveUser } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
-import { Prisma } from "./generated/prisma/client";
 import { consumeRateLimit } from "./rate-limit";
 import type { StanceInput, StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
 
 export type StanceTally = { agree: number; disagree: number; nuanced: number; myStance: StanceValue | null };
 
-const COUNTER: Record<StanceValue, Prisma.Sql> = {
-  AGREE: Prisma.raw("agree_count"),
-  DISAGREE: Prisma.raw("disagree_count"),
-  NUANCED: Prisma.raw("nuanced_count"),
-};
+type QuestionState = { kind: string; visible: boolean; agree: number; disagree: number; nuanced: number; myStance: StanceValue | null };
 
 /**
- * Takes, changes or withdraws the actor's stance on a POSITION question. The thread's row is
- * locked for the transaction, so the tallies move by exactly the change of the stance row.
+ * Takes, changes or withdraws the actor's stance on a POSITION question, in one statement that
+ * also checks the question takes stances; the stance table's trigger moves the tallies in that
+ * statement, under the thread's row lock (migration stance_counters). A second read gives the
+ * tally, or why nothing was written.
  */
 export async function setStance(actor: Actor, threadId: number, { stance }: StanceInput): Promise<StanceTally> {
   requireActiveUser(actor);
-  const thread = await db.thread.findFirst({ select: { kind: true }, where: { id: threadId, hiddenAt: null } });
-  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
-  if (thread.kind !== "POSITION") throw new AppError("conflict", "Cette question est ouverte : elle n’appelle pas de prise de position.");
   await consumeRateLimit("votesPerMember", String(actor.id));
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM threads WHERE id = ${threadId} FOR UPDATE`;
-    const previous = await tx.threadStance.findUnique({ select: { stance: true }, where: { threadId_userId: { threadId, userId: actor.id } } });
-    const before = previous?.stance ?? null;
-    if (before !== stance) {
-      if (stance === null) await tx.threadStance.delete({ where: { threadId_userId: { threadId, userId: actor.id } } });
-      else {
-        await tx.threadStance.upsert({
-          where: { threadId_userId: { threadId, userId: actor.id } },
-          create: { threadId, userId: actor.id, stance },
-          update: { stance },
-        });
-      }
-      if (before) await tx.$executeRaw`UPDATE threads SET ${COUNTER[before]} = ${COUNTER[before]} - 1 WHERE id = ${threadId}`;
-      if (stance) await tx.$executeRaw`UPDATE threads SET ${COUNTER[stance]} = ${COUNTER[stance]} + 1 WHERE id = ${threadId}`;
-    }
-    const counts = await tx.thread.findUniqueOrThrow({
-      select: { agreeCount: true, disagreeCount: true, nuancedCount: true },
-      where: { id: threadId },
-    });
-    return { agree: counts.agreeCount, disagree: counts.disagreeCount, nuanced: counts.nuancedCount, myStance: stance };
-  });
+  if (stance === null) {
+    await db.$executeRaw`
+      DELETE FROM thread_stances s USING threads t
+      WHERE s.thread_id = ${threadId} AND s.user_id = ${actor.id} AND t.id = s.thread_id AND t.hidden_at IS NULL AND t.kind = 'POSITION'`;
+  } else {
+    await db.$executeRaw`
+      INSERT INTO thread_stances (thread_id, user_id, stance, updated_at)
+      SELECT t.id, ${actor.id}, ${stance}::"Stance", now() FROM threads t
+      WHERE t.id = ${threadId} AND t.hidden_at IS NULL AND t.kind = 'POSITION'
+      ON CONFLICT (thread_id, user_id) DO UPDATE SET stance = EXCLUDED.stance, updated_at = EXCLUDED.updated_at
+      WHERE thread_stances.stance <> EXCLUDED.stance`;
+  }
+  const [state] = await db.$queryRaw<QuestionState[]>`
+    SELECT t.kind::text AS kind, t.hidden_at IS NULL AS visible, t.agree_count AS agree, t.disagree_count AS disagree,
+      t.nuanced_count AS nuanced, (SELECT s.stance::text FROM thread_stances s WHERE s.thread_id = t.id AND s.user_id = ${actor.id}) AS "myStance"
+    FROM threads t WHERE t.id = ${threadId}`;
+  if (!state?.visible) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  if (state.kind !== "POSITION") throw new AppError("conflict", "Cette question est ouverte : elle n’appelle pas de prise de position.");
+  return { agree: state.agree, disagree: state.disagree, nuanced: state.nuanced, myStance: state.myStance };
 }
 
 /** The viewer's stance on a thread, for the page. */

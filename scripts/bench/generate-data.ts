@@ -120,7 +120,12 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
   await client.query("ANALYZE");
 }
 
-const BULK_LOAD_TRIGGERS = [["posts", "posts_rank"], ["threads", "threads_rank"], ["post_votes", "post_votes_count"]];
+const BULK_LOAD_TRIGGERS = [
+  ["posts", "posts_rank"],
+  ["threads", "threads_rank"],
+  ["post_votes", "post_votes_count"],
+  ["thread_stances", "thread_stances_count"],
+];
 
 async function setBulkLoadTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
   for (const [table, trigger] of BULK_LOAD_TRIGGERS) await client.query(`ALTER TABLE ${table} ${state} TRIGGER ${trigger}`);

@@ -197,6 +197,32 @@ describe("stances (PUT /api/threads/{id}/stance)", () => {
     expect([stored.agreeCount, stored.disagreeCount, stored.nuancedCount]).toEqual([10, 10, 10]);
   });
 
+  it("moves the tallies with the stance rows whatever writes them (SQL outside the API included)", async () => {
+    const thread = await positionThread();
+    const [a, b] = [await createMember(), await createMember()];
+    const tally = async () => {
+      const stored = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
+      return [stored.agreeCount, stored.disagreeCount, stored.nuancedCount];
+    };
+    await db.$executeRaw`INSERT INTO thread_stances (thread_id, user_id, stance, updated_at) VALUES (${thread.id}, ${a.id}, 'AGREE', now()), (${thread.id}, ${b.id}, 'AGREE', now())`;
+    expect(await tally()).toEqual([2, 0, 0]);
+    await db.$executeRaw`UPDATE thread_stances SET stance = 'NUANCED' WHERE thread_id = ${thread.id} AND user_id = ${a.id}`;
+    expect(await tally()).toEqual([1, 0, 1]);
+    await db.$executeRaw`DELETE FROM thread_stances WHERE thread_id = ${thread.id}`;
+    expect(await tally()).toEqual([0, 0, 0]);
+  });
+
+  it("answers 404 for a hidden question and keeps the stance taken before", async () => {
+    const thread = await positionThread();
+    const member = await createMember();
+    await takeStance(member, thread.id, "AGREE");
+    await db.thread.update({ where: { id: thread.id }, data: { hiddenAt: new Date() } });
+    expect((await takeStance(member, thread.id, null)).status).toBe(404);
+    expect((await takeStance(member, 999_999, "AGREE")).status).toBe(404);
+    expect(await db.threadStance.count({ where: { threadId: thread.id } })).toBe(1);
+    expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).agreeCount).toBe(1);
+  });
+
   it("refuses an OPEN question (409), an anonymous (401) or suspended (403) member, a bad stance (400)", async () => {
     const open = await createThreadRow();
     expect((await takeStance(await createMember(), open.id, "AGREE")).status).toBe(409);
