@@ -3,6 +3,19 @@ import { countLabel, formatDateTime } from "@/lib/format";
 import type { ThreadSummary } from "@/lib/threads";
 import { ThreadKindBadge } from "./thread-kind-badge";
 
+/**
+ * What readers said of a thread, as its page shows it: stances on a POSITION question, votes on
+ * a member's question, nothing for the article's open questions (they take neither).
+ */
+function verdict(thread: ThreadSummary) {
+  if (thread.kind === "POSITION") {
+    return countLabel(thread.agreeCount + thread.disagreeCount + thread.nuancedCount, "prise de position", "prises de position");
+  }
+  if (thread.questionNumber !== null) return null;
+  const score = thread.score > 0 ? `+${thread.score}` : String(thread.score);
+  return `score ${score} (${thread.upvotes} pour, ${thread.downvotes} contre)`;
+}
+
 export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
@@ -21,7 +34,7 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             </ListLink>
           </h3>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {countLabel(thread.postCount, "opinion", "opinions")} · dernière activité le{" "}
+            {[countLabel(thread.postCount, "opinion", "opinions"), verdict(thread)].filter(Boolean).join(" · ")} · dernière activité le{" "}
             <time dateTime={thread.lastActivityAt.toISOString()}>{formatDateTime(thread.lastActivityAt)}</time>
           </p>
         </li>

@@ -111,3 +111,16 @@ test("a refused vote is rolled back, with the server's reason", async ({ page, m
   await expect(post.getByRole("button", { name: /^Voter pour/ })).toHaveAccessibleName("Voter pour (0)");
   await expect(post.getByRole("button", { name: /^Voter pour/ })).toHaveAttribute("aria-pressed", "false");
 });
+
+test("the thread list tells what readers said: a member's question its score, a position question its stances", async ({ page, request }) => {
+  const thread = await createThread("Une question de membre notée pour le test");
+  const author = await createMemberViaApi(request, "proposant");
+  await withE2eDatabase((db) => db.query("UPDATE threads SET author_id = $1, upvotes = 3, downvotes = 1 WHERE id = $2", [author.id, thread.id]));
+  await page.goto("/?sort=new");
+  const item = (title: string) => main(page).getByRole("listitem").filter({ hasText: title });
+  await expect(item("Une question de membre notée pour le test")).toContainText("score +2 (3 pour, 1 contre)");
+  const position = QUESTIONS.find((question) => question.kind === "POSITION")!;
+  await expect(item(position.title)).toContainText(/\d+ prises? de position/);
+  const open = QUESTIONS.find((question) => question.kind === "OPEN")!;
+  await expect(item(open.title)).not.toContainText(/score|position/);
+});
