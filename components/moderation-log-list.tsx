@@ -1,6 +1,6 @@
-import { ListLink } from "./ui/list-link";
 import { formatDateTime } from "@/lib/format";
 import type { ModerationActionName } from "@/lib/schemas/moderation";
+import { ListLink } from "./ui/list-link";
 
 export const ACTION_LABELS: Record<ModerationActionName, string> = {
   HIDE_POST: "Contribution masquée",

@@ -1,6 +1,5 @@
 "use client";
 
-import { ListLink } from "./ui/list-link";
 import { useState } from "react";
 import { sendJson } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
@@ -10,6 +9,7 @@ import { PostHistory } from "./post-history";
 import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
 import { ReportButton } from "./report-button";
 import { StanceBadge } from "./stance-badge";
+import { ListLink } from "./ui/list-link";
 import { VoteButtons } from "./vote-buttons";
 
 type Props = {

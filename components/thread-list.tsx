@@ -1,7 +1,7 @@
-import { ListLink } from "./ui/list-link";
 import { countLabel, formatDateTime } from "@/lib/format";
 import type { ThreadSummary } from "@/lib/threads";
 import { ThreadKindBadge } from "./thread-kind-badge";
+import { ListLink } from "./ui/list-link";
 
 /**
  * What readers said of a thread, as its page shows it: stances on a POSITION question, votes on

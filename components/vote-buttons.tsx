@@ -1,8 +1,8 @@
 "use client";
 
-import { ListLink } from "./ui/list-link";
 import { useState } from "react";
 import { ApiError, sendJson } from "@/lib/api-client";
+import { ListLink } from "./ui/list-link";
 
 type Tally = { up: number; down: number; myVote: -1 | 0 | 1 };
 

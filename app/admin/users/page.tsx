@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ListLink } from "@/components/ui/list-link";
 import { RoleSelect } from "@/components/role-select";
+import { ListLink } from "@/components/ui/list-link";
 import { formatDate } from "@/lib/format";
 import { requireModeratorPage } from "@/lib/moderation-access";
 import { listUsersForAdmin } from "@/lib/users";

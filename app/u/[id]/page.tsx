@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { ListLink } from "@/components/ui/list-link";
 import { notFound } from "next/navigation";
 import { ModerationAction } from "@/components/moderation-actions";
 import { RoleBadge } from "@/components/role-badge";
 import { SuspendForm } from "@/components/suspend-form";
+import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { userIdParams } from "@/lib/schemas/user";
