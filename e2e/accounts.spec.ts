@@ -1,5 +1,7 @@
 import { QUESTIONS } from "../prisma/seed/article";
-import { newMemberData } from "./factories";
+import { PROFILE_PAGE_SIZE } from "../lib/schemas/user";
+import { withE2eDatabase } from "./database";
+import { createThread, newMemberData } from "./factories";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 const header = (page: import("@playwright/test").Page) => page.getByRole("banner");
@@ -79,6 +81,29 @@ test("a public profile shows the name, role and join date; the account page, the
   await signIn(page, member);
   await page.goto("/compte");
   await expect(page.getByText(member.email, { exact: false })).toBeVisible();
+});
+
+test("a profile lists the member's public posts newest first, a page at a time", async ({ page, member }) => {
+  const thread = await createThread("Un fil pour le profil du test");
+  const total = PROFILE_PAGE_SIZE + 5;
+  await withE2eDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO posts (thread_id, author_id, body, body_html, created_at)
+       SELECT $1, $2, 'Avis ' || n, '<p>Avis ' || n || '</p>', now() - interval '1 day' + n * interval '1 second'
+       FROM generate_series(1, $3) AS n`,
+      [thread.id, member.id, total],
+    );
+    // Moderation hid the newest: its author's profile does not show it to the public.
+    await db.query("UPDATE posts SET hidden_at = now(), hidden_reason = 'test' WHERE author_id = $1 AND body = $2", [member.id, `Avis ${total}`]);
+  });
+  await page.goto(`/u/${member.id}`);
+  const posts = page.getByRole("main").getByRole("listitem");
+  await expect(posts).toHaveCount(PROFILE_PAGE_SIZE);
+  await expect(posts.first()).toContainText(`Avis ${total - 1}`);
+  await page.getByRole("link", { name: "Contributions plus anciennes" }).click();
+  await expect(posts).toHaveCount(total - 1 - PROFILE_PAGE_SIZE);
+  await expect(posts.last()).toContainText("Avis 1");
+  await expect(page.getByRole("link", { name: "Contributions plus anciennes" })).toHaveCount(0);
 });
 
 test("changing the password signs other sessions out and keeps this one", async ({ browser, page, member }) => {

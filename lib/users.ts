@@ -4,7 +4,8 @@ import { AppError } from "./errors";
 import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
 import { assertUnderLimit, consumeRateLimit, recordHit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
-import type { ChangePasswordInput, Role, SignInInput, SignUpInput } from "./schemas/user";
+import { encodeCursor } from "./schemas/pagination";
+import { PROFILE_PAGE_SIZE, type ChangePasswordInput, type ProfilePostsQuery, type Role, type SignInInput, type SignUpInput } from "./schemas/user";
 
 /** The signed-in user as every permission check sees it, read fresh from the database. */
 export const actorFields = {
@@ -111,7 +112,7 @@ export async function setRoleByEmail(email: string, role: Role) {
 }
 
 /** A public profile: never the email, the hash or a suspension reason. */
-export async function getProfile(id: number) {
+export function getProfile(id: number) {
   return db.user.findUnique({
     select: {
       id: true,
@@ -121,15 +122,29 @@ export async function getProfile(id: number) {
       // Shown to moderators only (the page decides); the reason stays private.
       suspendedAt: true,
       suspendedUntil: true,
-      posts: {
-        select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
-        where: { deletedAt: null, hiddenAt: null, thread: { hiddenAt: null } },
-        orderBy: { createdAt: "desc" },
-        take: 20,
-      },
     },
     where: { id },
   });
+}
+
+/**
+ * A page of a member's public posts, newest first (keyset on created_at and id; the index
+ * (author_id, created_at) serves it): never a deleted or hidden one, nor one in a hidden thread.
+ */
+export async function listProfilePosts(authorId: number, { cursor }: ProfilePostsQuery) {
+  const after = cursor ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
+  const rows = await db.post.findMany({
+    select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
+    where: { authorId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null }, ...after },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PROFILE_PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, PROFILE_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: rows.length > PROFILE_PAGE_SIZE && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }
 
 /** What the account page shows its owner. */

@@ -35,6 +35,9 @@ export function limitParam(defaultLimit: number, maxLimit: number) {
 
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
+/** The key of a list in time order: the creation time and id of the last item shown. */
+export const createdAtCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
+
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export const idParams = z.object({ id: idParam });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorParam, idParam, idParams, limitParam } from "./pagination";
+import { createdAtCursorKey, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import { STANCES } from "./vote";
 
 export const POST_BODY_MAX = 20_000;
@@ -62,7 +62,7 @@ export const postIdParams = idParams;
 
 /** The rest of a conversation continues after its last reply shown. */
 export const conversationQuery = z.object({
-  cursor: cursorParam(z.object({ at: z.iso.datetime(), id: z.number().int() })).optional(),
+  cursor: cursorParam(createdAtCursorKey).optional(),
   limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
 });
 export type ConversationQuery = z.infer<typeof conversationQuery>;

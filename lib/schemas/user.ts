@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParams } from "./pagination";
+import { createdAtCursorKey, cursorParam, idParams } from "./pagination";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -51,6 +51,13 @@ export const changePasswordSchema = z.object({
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const userIdParams = idParams;
+
+/** Posts per page of a profile. */
+export const PROFILE_PAGE_SIZE = 20;
+
+/** A profile's posts continue, newest first, after the last one shown. */
+export const profilePostsQuery = z.object({ cursor: cursorParam(createdAtCursorKey).optional() });
+export type ProfilePostsQuery = z.infer<typeof profilePostsQuery>;
 
 /**
  * Where to go after signing in: only a path on this site ("/t/x?sort=new"), never another

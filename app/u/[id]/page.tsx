@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModerationAction } from "@/components/moderation-actions";
 import { RoleBadge } from "@/components/role-badge";
@@ -6,10 +7,10 @@ import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { userIdParams } from "@/lib/schemas/user";
-import { getProfile, isSuspended } from "@/lib/users";
+import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
+import { getProfile, isSuspended, listProfilePosts } from "@/lib/users";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
 
 async function loadProfile(params: Props["params"]) {
   const parsed = userIdParams.safeParse(await params);
@@ -20,9 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await loadProfile(params))?.name ?? "Profil introuvable" };
 }
 
-export default async function ProfilePage({ params }: Props) {
+export default async function ProfilePage({ params, searchParams }: Props) {
   const [profile, viewer] = await Promise.all([loadProfile(params), getViewer()]);
   if (!profile) notFound();
+  // A cursor that does not decode starts again from the newest posts.
+  const query = profilePostsQuery.safeParse(await searchParams);
+  const posts = await listProfilePosts(profile.id, query.success ? query.data : {});
   // Moderators suspend members; admins may suspend anyone but themselves.
   const canSuspend =
     !!viewer && !isSuspended(viewer) && viewer.id !== profile.id && (viewer.role === "ADMIN" || (viewer.role === "MODERATOR" && profile.role === "MEMBER"));
@@ -48,13 +52,13 @@ export default async function ProfilePage({ params }: Props) {
         <h2 id="posts-title" className="text-lg font-semibold">
           Contributions récentes
         </h2>
-        {profile.posts.length === 0 ? (
+        {posts.items.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
             Aucune contribution pour l’instant.
           </p>
         ) : (
           <ul className="space-y-3">
-            {profile.posts.map((post) => (
+            {posts.items.map((post) => (
               <li key={post.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
                 <ListLink href={`/t/${post.thread.slug}#p-${post.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
                   {post.thread.title}
@@ -64,6 +68,11 @@ export default async function ProfilePage({ params }: Props) {
               </li>
             ))}
           </ul>
+        )}
+        {posts.nextCursor && (
+          <Link href={`/u/${profile.id}?cursor=${posts.nextCursor}`} className="text-blue-700 underline dark:text-blue-300">
+            Contributions plus anciennes
+          </Link>
         )}
       </section>
     </div>
