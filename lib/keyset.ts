@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
+import { type CreatedAtCursor, encodeCursor, type Page } from "./schemas/pagination";
 
 /** One sort: the column it orders by (constant SQL, never input) and its direction. */
 export type SortSpec = { column: Prisma.Sql; direction: "asc" | "desc"; isDate?: boolean };
@@ -28,6 +29,21 @@ export function after(spec: SortSpec, id: Prisma.Sql, value: number | string, la
   const cursorValue = spec.isDate ? new Date(value) : value;
   const values = Prisma.join([...leading.map((l) => l.value), cursorValue, lastId]);
   return spec.direction === "desc" ? Prisma.sql`(${columns}) < (${values})` : Prisma.sql`(${columns}) > (${values})`;
+}
+
+/** Newest first, after the cursor (creation time, then id): a Prisma `where` fragment. */
+export function newestFirstAfter(cursor: CreatedAtCursor | undefined) {
+  return cursor ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
+}
+
+/**
+ * The page of a list in time order, from its rows fetched with one extra (limit + 1) to tell
+ * whether more follow; the cursor is the last row's creation time and id.
+ */
+export function timeOrderedPage<T extends { id: number; createdAt: Date }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
 /** The cursor value of a row: dates travel as ISO strings. */

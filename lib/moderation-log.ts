@@ -4,7 +4,7 @@ import { requireModerator } from "./moderation";
 import type { Actor } from "./users";
 import { Prisma } from "./generated/prisma/client";
 import type { ListLogQuery, ModerationActionName } from "./schemas/moderation";
-import { encodeCursor } from "./schemas/pagination";
+import { newestFirstAfter, timeOrderedPage } from "./keyset";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -43,16 +43,8 @@ function where({ actorId, action, targetType, cursor }: Omit<ListLogQuery, "limi
     ...(actorId ? { actorId } : {}),
     ...(action ? { action } : {}),
     ...(targetType ? { targetType } : {}),
-    ...(cursor
-      ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] }
-      : {}),
+    ...newestFirstAfter(cursor),
   };
-}
-
-async function page<T extends { id: number; createdAt: Date }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
 /** The full log, for moderators: who did what, newest first, filterable. */
@@ -64,7 +56,7 @@ export async function listModerationLog(actor: Actor, query: ListLogQuery) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  return page(rows, query.limit);
+  return timeOrderedPage(rows, query.limit);
 }
 
 /**
@@ -78,5 +70,5 @@ export async function listModerationJournal(query: Pick<ListLogQuery, "cursor" |
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  return page(rows, query.limit);
+  return timeOrderedPage(rows, query.limit);
 }

@@ -6,7 +6,7 @@ import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown";
 import { consumeRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
-import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
+import { after, cursorValue, orderBy, type SortSpec, sortSpec, timeOrderedPage } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
@@ -177,13 +177,9 @@ export async function listConversation(viewer: Actor | null, rootId: number, { c
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
     WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${afterAt}, ${afterId})
     ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const myVotes = await listMyVotes(viewer, page.map((row) => row.id));
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toView(row, viewer, myVotes.get(row.id))),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  const page = timeOrderedPage(rows, limit);
+  const myVotes = await listMyVotes(viewer, page.items.map((row) => row.id));
+  return { ...page, items: page.items.map((row) => toView(row, viewer, myVotes.get(row.id))) };
 }
 
 /** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */

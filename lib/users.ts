@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
 import { assertUnderLimit, consumeRateLimit, recordHit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
-import { encodeCursor } from "./schemas/pagination";
+import { newestFirstAfter, timeOrderedPage } from "./keyset";
 import { PROFILE_PAGE_SIZE, type ChangePasswordInput, type ProfilePostsQuery, type Role, type SignInInput, type SignUpInput } from "./schemas/user";
 
 /** The signed-in user as every permission check sees it, read fresh from the database. */
@@ -132,19 +132,13 @@ export function getProfile(id: number) {
  * (author_id, created_at) serves it): never a deleted or hidden one, nor one in a hidden thread.
  */
 export async function listProfilePosts(authorId: number, { cursor }: ProfilePostsQuery) {
-  const after = cursor ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] } : {};
   const rows = await db.post.findMany({
     select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
-    where: { authorId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null }, ...after },
+    where: { authorId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null }, ...newestFirstAfter(cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PROFILE_PAGE_SIZE + 1,
   });
-  const page = rows.slice(0, PROFILE_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > PROFILE_PAGE_SIZE && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  return timeOrderedPage(rows, PROFILE_PAGE_SIZE);
 }
 
 /** What the account page shows its owner. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./post";
-import { cursorParam, idParam, limitParam } from "./pagination";
+import { createdAtCursorKey, cursorParam, idParam, limitParam } from "./pagination";
 import { ROLES } from "./user";
 
 export const REPORT_REASONS = ["SPAM", "HARASSMENT", "OFF_TOPIC", "OTHER"] as const;
@@ -70,12 +70,11 @@ export const MODERATION_ACTIONS = [
 ] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 
-export const logCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
 export const listLogQuery = z.object({
   actorId: idParam.optional(),
   action: z.enum(MODERATION_ACTIONS).optional(),
   targetType: z.enum(["POST", "THREAD", "USER"]).optional(),
-  cursor: cursorParam(logCursorKey).optional(),
+  cursor: cursorParam(createdAtCursorKey).optional(),
   limit: limitParam(50, 100),
 });
 export type ListLogQuery = z.infer<typeof listLogQuery>;

@@ -37,6 +37,7 @@ export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The key of a list in time order: the creation time and id of the last item shown. */
 export const createdAtCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
+export type CreatedAtCursor = z.infer<typeof createdAtCursorKey>;
 
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
