@@ -60,27 +60,6 @@ function keyOf(name: RateLimitName, subject: string) {
   return `${name}:${subject}`;
 }
 
-type Client = Pick<typeof db, "rateLimitHit">;
-
-/** Seconds until the oldest hit in the window leaves it, or null when under the limit. */
-async function secondsUntilAllowed(client: Client, key: string, rule: Rule, now: Date): Promise<number | null> {
-  const hits = await client.rateLimitHit.findMany({
-    select: { createdAt: true },
-    where: { key, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } },
-    orderBy: { createdAt: "desc" },
-    take: rule.max,
-  });
-  if (hits.length < rule.max) return null;
-  const oldestCounted = hits[hits.length - 1].createdAt.getTime();
-  return Math.max(1, Math.ceil((oldestCounted + rule.windowMs - now.getTime()) / 1000));
-}
-
-/** Adds a hit, and forgets this key's hits that left the window. */
-async function addHit(client: Client, key: string, rule: Rule, now: Date) {
-  await client.rateLimitHit.deleteMany({ where: { key, createdAt: { lt: new Date(now.getTime() - rule.windowMs) } } });
-  await client.rateLimitHit.create({ data: { key, createdAt: now } });
-}
-
 function refuse(name: RateLimitName, retryAfterSeconds: number): never {
   throw new AppError("rate_limited", RATE_LIMITS[name].message, {
     headers: { "retry-after": String(retryAfterSeconds) },
@@ -90,21 +69,22 @@ function refuse(name: RateLimitName, retryAfterSeconds: number): never {
 /** Throws a 429 with Retry-After when `subject` has reached the limit; records nothing. */
 export async function assertUnderLimit(name: RateLimitName, subject: string) {
   if (isDisabled()) return;
-  const wait = await secondsUntilAllowed(db, keyOf(name, subject), RATE_LIMITS[name], new Date());
+  const { max, windowMs } = RATE_LIMITS[name];
+  const [{ wait }] = await db.$queryRaw<{ wait: number | null }[]>`
+    SELECT agora_rate_limit_wait(${keyOf(name, subject)}, ${max}::integer, ${windowMs}::integer, agora_utc_now()) AS wait`;
   if (wait !== null) refuse(name, wait);
 }
 
 /** Counts one hit against the limit (a failed sign-in, say), whatever the count already is. */
 export async function recordHit(name: RateLimitName, subject: string) {
   if (isDisabled()) return;
-  await db.$transaction((tx) => addHit(tx, keyOf(name, subject), RATE_LIMITS[name], new Date()));
+  await db.$executeRaw`SELECT agora_rate_limit_record(${keyOf(name, subject)}, ${RATE_LIMITS[name].windowMs}::integer, agora_utc_now())`;
 }
 
 /**
  * Checks every named limit and, only when all allow it, counts the hit against each: one
- * statement (the SQL function agora_consume_rate_limit, migration rate_limit_function), serialised
- * per subject by an advisory lock, so that concurrent requests cannot all slip under the limit
- * together.
+ * statement, serialised per subject by an advisory lock, so that concurrent requests cannot all
+ * slip under the limit together. The rule itself is SQL (migration rate_limit_function).
  */
 export async function consumeRateLimit(names: RateLimitName | RateLimitName[], subject: string) {
   if (isDisabled()) return;
