@@ -1,21 +1,13 @@
-import { renderMarkdown } from "@/lib/markdown";
+/** Shown where stored HTML is missing: a source written before it was stored, whose render failed. */
+export const UNRENDERED_PLACEHOLDER = "Ce texte ne peut pas être affiché.";
 
-// Thread and article bodies render on every view and seldom change: the HTML of recent sources
-// is kept, keyed by the source itself (an edit is a new key), the oldest dropped first.
-const MAX_CACHED = 200;
-const renderedHtml = new Map<string, string>();
+type Props = { html: string | null; className?: string; as?: "div" | "span" };
 
-function htmlOf(source: string) {
-  let html = renderedHtml.get(source);
-  if (html === undefined) {
-    html = renderMarkdown(source);
-    if (renderedHtml.size >= MAX_CACHED) renderedHtml.delete(renderedHtml.keys().next().value!);
-    renderedHtml.set(source, html);
-  }
-  return html;
-}
-
-/** Markdown rendered on the server and sanitised by lib/markdown.ts before it reaches the page. */
-export function Markdown({ source, className = "" }: { source: string; className?: string }) {
-  return <div className={`prose-agora ${className}`} dangerouslySetInnerHTML={{ __html: htmlOf(source) }} />;
+/**
+ * Markdown as it was rendered and sanitised when written (lib/markdown/render.ts): a page never
+ * renders Markdown, so no stored text can stall or crash a read.
+ */
+export function Markdown({ html, className = "", as: Tag = "div" }: Props) {
+  if (html === null) return <Tag className={`${className} block italic text-slate-600 dark:text-slate-400`}>{UNRENDERED_PLACEHOLDER}</Tag>;
+  return <Tag className={`prose-agora ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

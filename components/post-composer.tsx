@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useDeferredValue, useId, useState } from "react";
 import { ApiError, fieldErrorsOf } from "@/lib/api-client";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdownUnbounded } from "@/lib/markdown/pipeline.mjs";
+import { markdownLimitProblem } from "@/lib/schemas/markdown";
 import { POST_BODY_MAX, postBody } from "@/lib/schemas/post";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
@@ -17,13 +18,17 @@ type Props = {
 
 /**
  * A Markdown editor with a live preview, rendered by the same sanitising pipeline as the
- * server's, so what you see is what will be published.
+ * server's, so what you see is what will be published. A source beyond the limits the server
+ * refuses is not rendered: the preview says which limit instead.
  */
 export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, onCancel }: Props) {
   const id = useId();
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
+  // Typing stays responsive while the preview of a long text catches up.
+  const previewed = useDeferredValue(body);
+  const previewProblem = markdownLimitProblem(previewed);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -58,8 +63,10 @@ export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, o
           className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
         />
         <section aria-label="Aperçu" className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700">
-          {body.trim() ? (
-            <div className="prose-agora" dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }} />
+          {previewProblem ? (
+            <p className="text-amber-900 dark:text-amber-200">{previewProblem}</p>
+          ) : previewed.trim() ? (
+            <div className="prose-agora" dangerouslySetInnerHTML={{ __html: renderMarkdownUnbounded(previewed) }} />
           ) : (
             <p className="text-slate-600 dark:text-slate-400">L’aperçu s’affiche ici.</p>
           )}

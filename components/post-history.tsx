@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { sendJson } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
+import { Markdown } from "./markdown";
 
-type Revision = { createdAt: string; bodyHtml: string };
+type Revision = { createdAt: string; bodyHtml: string | null };
 
 /** The "modifié" mark, which opens the post's edit history. */
 export function PostHistory({ postId, editedAt }: { postId: number; editedAt: string | Date }) {
@@ -27,7 +28,7 @@ export function PostHistory({ postId, editedAt }: { postId: number; editedAt: st
           {revisions?.map((revision, index) => (
             <span key={index} className="block border-t border-slate-200 pt-2 dark:border-slate-700">
               <span className="block text-xs">Version remplacée le {formatDateTime(new Date(revision.createdAt))} :</span>
-              <span className="prose-agora block text-sm" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+              <Markdown as="span" html={revision.bodyHtml} className="block text-sm" />
             </span>
           )) ?? <span className="block text-sm">Chargement…</span>}
         </span>

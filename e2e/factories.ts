@@ -28,7 +28,7 @@ export async function createThread(title: string, { isLocked = false } = {}) {
   const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const id = await withE2eDatabase(async (db) => {
     const { rows } = await db.query(
-      `INSERT INTO threads (slug, title, body, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', $3, now()) RETURNING id`,
+      `INSERT INTO threads (slug, title, body, body_html, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', '<p>Contexte.</p>', $3, now()) RETURNING id`,
       [slug, title, isLocked],
     );
     return rows[0].id as number;

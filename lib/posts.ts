@@ -3,7 +3,7 @@ import { canSeeHidden, requireActiveUser, requireRole } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown } from "./markdown/render";
 import { consumeRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec, timeOrderedPage } from "./keyset";
@@ -246,6 +246,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
   }
   if (parent?.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne peut plus y répondre.");
   await consumePostingLimits(actor);
+  const bodyHtml = await renderMarkdown(input.body);
 
   const now = new Date();
   const post = await db.$transaction(async (tx) => {
@@ -258,7 +259,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
         rootId: parent ? (parent.rootId ?? parent.id) : null,
         depth: parent ? parent.depth + 1 : 0,
         body: input.body,
-        bodyHtml: renderMarkdown(input.body),
+        bodyHtml,
         createdAt: now,
       },
     });
@@ -273,7 +274,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
 async function ownPost(actor: Actor, postId: number) {
   requireActiveUser(actor);
   const post = await db.post.findUnique({
-    select: { id: true, authorId: true, body: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true } } },
+    select: { id: true, authorId: true, body: true, bodyHtml: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true } } },
     where: { id: postId },
   });
   if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
@@ -283,17 +284,15 @@ async function ownPost(actor: Actor, postId: number) {
   return post;
 }
 
-/** An edit keeps the previous text as a revision, in the same transaction. */
+/** An edit keeps the previous text, and the HTML it was shown as, as a revision, in the same transaction. */
 export async function editPost(actor: Actor, postId: number, input: EditPostInput): Promise<PostView> {
   const post = await ownPost(actor, postId);
   if (post.deletedAt) throw new AppError("not_found", "Cette contribution a été supprimée.");
   if (post.body !== input.body) {
+    const bodyHtml = await renderMarkdown(input.body);
     await db.$transaction([
-      db.postRevision.create({ data: { postId, editorId: actor.id, body: post.body } }),
-      db.post.update({
-        where: { id: postId },
-        data: { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() },
-      }),
+      db.postRevision.create({ data: { postId, editorId: actor.id, body: post.body, bodyHtml: post.bodyHtml } }),
+      db.post.update({ where: { id: postId }, data: { body: input.body, bodyHtml, editedAt: new Date() } }),
     ]);
   }
   return getPostView(actor, postId);
@@ -312,23 +311,25 @@ export async function deletePost(actor: Actor, postId: number) {
   ]);
 }
 
-/** A post's history, newest first: public while the post is, moderators' afterwards. */
+/**
+ * A post's history, newest first: public while the post is, moderators' afterwards. Each text
+ * comes with the HTML stored when it was written (null when it has none: the page shows a placeholder).
+ */
 export async function listRevisions(viewer: Actor | null, postId: number) {
   const post = await db.post.findUnique({
-    select: { body: true, editedAt: true, createdAt: true, deletedAt: true, hiddenAt: true, thread: { select: { hiddenAt: true } } },
+    select: { body: true, bodyHtml: true, editedAt: true, createdAt: true, deletedAt: true, hiddenAt: true, thread: { select: { hiddenAt: true } } },
     where: { id: postId },
   });
   if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
   if (post.deletedAt || post.hiddenAt || post.thread.hiddenAt) requireRole(viewer, "MODERATOR");
   const revisions = await db.postRevision.findMany({
-    select: { id: true, body: true, createdAt: true },
+    select: { id: true, body: true, bodyHtml: true, createdAt: true },
     where: { postId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const render = ({ body, ...rest }: { body: string; createdAt: Date; id?: number }) => ({ ...rest, body, bodyHtml: renderMarkdown(body) });
   return {
-    current: render({ body: post.body, createdAt: post.editedAt ?? post.createdAt }),
+    current: { body: post.body, bodyHtml: post.bodyHtml, createdAt: post.editedAt ?? post.createdAt },
     // Each revision is the text as it was until the edit made at its createdAt.
-    items: revisions.map(render),
+    items: revisions,
   };
 }

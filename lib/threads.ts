@@ -6,6 +6,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
+import { renderMarkdown } from "./markdown/render";
 import { consumePostingLimits } from "./posts";
 import type { CreateThreadInput } from "./schemas/post";
 import type { Actor } from "./users";
@@ -104,6 +105,7 @@ export async function listArticleQuestions(articleId: number) {
 const threadDetail = {
   ...threadSummary,
   body: true,
+  bodyHtml: true,
   article: { select: { slug: true, title: true } },
   author: { select: { id: true, name: true } },
 } as const;
@@ -133,6 +135,7 @@ export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => fin
 export async function createThread(actor: Actor, input: CreateThreadInput) {
   requireActiveUser(actor);
   await consumePostingLimits(actor);
+  const bodyHtml = await renderMarkdown(input.body);
   const createdAt = new Date();
   return db.$transaction(async (tx) => {
     const draft = await tx.thread.create({
@@ -141,6 +144,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
         slug: `brouillon-${randomUUID()}`,
         title: input.title,
         body: input.body,
+        bodyHtml,
         kind: "OPEN",
         authorId: actor.id,
         createdAt,
@@ -148,7 +152,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
       },
     });
     return tx.thread.update({
-      select: { ...threadSummary, body: true },
+      select: { ...threadSummary, body: true, bodyHtml: true },
       where: { id: draft.id },
       data: { slug: `${slugify(input.title)}-${draft.id}` },
     });

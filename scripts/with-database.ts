@@ -14,6 +14,7 @@ import { appEnvironment } from "./app-env";
 import { resetDatabase } from "./db/admin";
 import { startEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
+import { renderStoredMarkdown } from "./db/render-markdown";
 import { seedIfEmpty } from "../prisma/seed/seed-database";
 
 const DEFAULT_DATA_DIR = ".data";
@@ -53,6 +54,7 @@ async function main() {
     if (flags.has("--reset")) await resetDatabase(database.url);
     const applied = await migrateDatabase(database.url);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    await renderStoredMarkdown(database.url);
     if (!flags.has("--no-seed") && (await seedIfEmpty(database.url))) console.log("Seeded the article and its questions.");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -21,7 +21,7 @@ export default async function ArticlePage() {
           Source : {article.sourceTitle}. {article.sourceNote}
         </p>
       </header>
-      <Markdown source={article.body} className="leading-relaxed" />
+      <Markdown html={article.bodyHtml} className="leading-relaxed" />
       <section aria-labelledby="questions-title" className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="questions-title" className="text-xl font-bold">
           Les questions de l’article

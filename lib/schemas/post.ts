@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
 import { createdAtCursorKey, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import { STANCES } from "./vote";
 
-export const POST_BODY_MAX = 20_000;
+export const POST_BODY_MAX = MARKDOWN_MAX_CHARS;
 export const THREAD_TITLE_MIN = 8;
 export const THREAD_TITLE_MAX = 200;
 /** Conversations (top-level posts) per page of a thread. */
@@ -18,7 +19,12 @@ export const postBody = z
   .string({ error: "Écrivez votre contribution." })
   .trim()
   .min(1, { error: "Écrivez votre contribution." })
-  .max(POST_BODY_MAX, { error: `Une contribution compte au plus ${POST_BODY_MAX.toLocaleString("fr-FR")} caractères.` });
+  .max(POST_BODY_MAX, { error: `Une contribution compte au plus ${POST_BODY_MAX.toLocaleString("fr-FR")} caractères.` })
+  // What the renderer would refuse (nesting), refused here already: the composer says it as the API does.
+  .check((ctx) => {
+    const problem = ctx.value.length <= POST_BODY_MAX ? markdownLimitProblem(ctx.value) : null;
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  });
 
 export const createPostSchema = z.object({ body: postBody, parentId: idParam.nullish() });
 export type CreatePostInput = z.infer<typeof createPostSchema>;

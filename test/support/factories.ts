@@ -8,7 +8,7 @@ export async function createThreadRow(overrides: { isLocked?: boolean; hiddenAt?
   try {
     sequence += 1;
     return await db.thread.create({
-      data: { slug: `fil-de-test-${process.pid}-${sequence}`, title: `Une question de test ${sequence}`, body: "Le contexte.", ...overrides },
+      data: { slug: `fil-de-test-${process.pid}-${sequence}`, title: `Une question de test ${sequence}`, body: "Le contexte.", bodyHtml: "<p>Le contexte.</p>", ...overrides },
     });
   } finally {
     await db.$disconnect();

