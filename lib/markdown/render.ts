@@ -65,11 +65,13 @@ export class MarkdownRenderer {
     });
   }
 
-  /** Ends the worker; renders still waiting are refused. */
+  /** Ends the worker; the render under way and those waiting are refused. */
   async close() {
     const worker = this.#worker;
     this.#forgetWorker();
-    for (const job of this.#queue.splice(0)) job.reject(new Error("The markdown renderer was closed."));
+    const closed = new Error("The markdown renderer was closed.");
+    for (const job of this.#queue.splice(0)) job.reject(closed);
+    this.#settle((job) => job.reject(closed));
     await worker?.terminate();
   }
 

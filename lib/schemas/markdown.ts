@@ -10,6 +10,7 @@ export const MARKDOWN_MAX_DEPTH = 16;
 
 const TAB_STOP = 4;
 const BULLETS = new Set(["-", "*", "+"]);
+const THEMATIC_BREAK_MARKS = new Set(["-", "*"]);
 
 const isBlank = (char: string | undefined) => char === " " || char === "\t";
 const endsMarker = (char: string | undefined) => char === undefined || isBlank(char);
@@ -18,7 +19,7 @@ const endsMarker = (char: string | undefined) => char === undefined || isBlank(c
  * How many containers (block quotes, list items) a line may open: one per marker at its start,
  * plus one per two columns of indentation before a marker, beyond the space each marker takes
  * (a nested item sits under its parent's text, at least two columns in). Only lines with a marker open containers;
- * a line of markers only, all the same bullet and at least three, is a thematic break (`* * *`).
+ * a line of markers only, all `-` or all `*` and at least three, is a thematic break (`* * *`).
  */
 function lineDepth(line: string) {
   let markers = 0;
@@ -49,8 +50,9 @@ function lineDepth(line: string) {
     markers += 1;
     indent += pendingIndent;
     pendingIndent = 0;
-    trailingRun = BULLETS.has(char) && char === trailingBullet ? trailingRun + 1 : BULLETS.has(char) ? 1 : 0;
-    trailingBullet = BULLETS.has(char) ? char : "";
+    const isBreakMark = THEMATIC_BREAK_MARKS.has(char);
+    trailingRun = isBreakMark && char === trailingBullet ? trailingRun + 1 : isBreakMark ? 1 : 0;
+    trailingBullet = isBreakMark ? char : "";
     column += end - index;
     index = end;
     // The one space after a marker belongs to it, not to the indentation of what follows.
