@@ -47,8 +47,9 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
       SELECT 'bench' || n || '@bench.example', 'Membre ' || n, $2, now() - (n % 365) * interval '1 day', now()
       FROM generate_series(1, $1) AS n`, [size.users, passwordHash]);
     await step(client, "member threads", `
-      INSERT INTO threads (slug, title, body, kind, author_id, created_at, last_activity_at, updated_at)
-      SELECT 'bench-question-' || n, 'Question de banc d’essai numéro ' || n, 'Le contexte de la question ' || n || '.', 'OPEN',
+      INSERT INTO threads (slug, title, body, body_html, kind, author_id, created_at, last_activity_at, updated_at)
+      SELECT 'bench-question-' || n, 'Question de banc d’essai numéro ' || n, 'Le contexte de la question ' || n || '.',
+        '<p>Le contexte de la question ' || n || '.</p>', 'OPEN',
         (SELECT min(id) FROM users WHERE email LIKE 'bench%') + (n::bigint * 7919) % $2, now() - (n % 90) * interval '1 day', now(), now()
       FROM generate_series(1, $1) AS n`, [size.memberThreads, size.users]);
     await client.query(`CREATE TEMP TABLE bench_threads AS SELECT row_number() OVER (ORDER BY question_number NULLS LAST, id) - 1 AS rn, id FROM threads`);
