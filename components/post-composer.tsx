@@ -1,12 +1,11 @@
 "use client";
 
-import { useDeferredValue, useId, useState } from "react";
+import { useId, useState } from "react";
 import { ApiError, fieldErrorsOf } from "@/lib/api-client";
-import { renderMarkdownUnbounded } from "@/lib/markdown/pipeline.mjs";
-import { markdownLimitProblem } from "@/lib/schemas/markdown";
 import { POST_BODY_MAX, postBody } from "@/lib/schemas/post";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
+import { useMarkdownPreview } from "./use-markdown-preview";
 
 type Props = {
   label: string;
@@ -18,17 +17,15 @@ type Props = {
 
 /**
  * A Markdown editor with a live preview, rendered by the same sanitising pipeline as the
- * server's, so what you see is what will be published. A source beyond the limits the server
- * refuses is not rendered: the preview says which limit instead.
+ * server's, so what you see is what will be published. It renders off the page's thread and
+ * says which limit a text exceeds instead of rendering it.
  */
 export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, onCancel }: Props) {
   const id = useId();
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
-  // Typing stays responsive while the preview of a long text catches up.
-  const previewed = useDeferredValue(body);
-  const previewProblem = markdownLimitProblem(previewed);
+  const preview = useMarkdownPreview(body);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -63,10 +60,10 @@ export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, o
           className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
         />
         <section aria-label="Aperçu" className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700">
-          {previewProblem ? (
-            <p className="text-amber-900 dark:text-amber-200">{previewProblem}</p>
-          ) : previewed.trim() ? (
-            <div className="prose-agora" dangerouslySetInnerHTML={{ __html: renderMarkdownUnbounded(previewed) }} />
+          {preview.problem ? (
+            <p className="text-amber-900 dark:text-amber-200">{preview.problem}</p>
+          ) : preview.html !== null ? (
+            <div className="prose-agora" dangerouslySetInnerHTML={{ __html: preview.html }} />
           ) : (
             <p className="text-slate-600 dark:text-slate-400">L’aperçu s’affiche ici.</p>
           )}

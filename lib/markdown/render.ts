@@ -8,10 +8,8 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
-import { markdownLimitProblem } from "../schemas/markdown";
+import { MARKDOWN_RENDER_TIMEOUT_MS, markdownLimitProblem } from "../schemas/markdown";
 
-/** Legitimate 20,000-character posts render in well under a second, even on a busy machine. */
-export const RENDER_TIMEOUT_MS = 5_000;
 const WORKER_HEAP_MB = 64;
 const WORKER_STACK_MB = 4;
 /** Renders waiting for the worker: beyond, writes are refused (503) rather than queued without end. */
@@ -45,7 +43,7 @@ export class MarkdownRenderer {
   #current: { job: Job; timer: NodeJS.Timeout } | null = null;
   #idleTimer: NodeJS.Timeout | null = null;
 
-  constructor({ timeoutMs = RENDER_TIMEOUT_MS, heapMb = WORKER_HEAP_MB, maxQueued = MAX_QUEUED, idleMs = IDLE_MS }: RendererOptions = {}) {
+  constructor({ timeoutMs = MARKDOWN_RENDER_TIMEOUT_MS, heapMb = WORKER_HEAP_MB, maxQueued = MAX_QUEUED, idleMs = IDLE_MS }: RendererOptions = {}) {
     this.#timeoutMs = timeoutMs;
     this.#heapMb = heapMb;
     this.#maxQueued = maxQueued;

@@ -7,6 +7,11 @@
 export const MARKDOWN_MAX_CHARS = 20_000;
 /** Block quotes and list items inside one another; real texts rarely go past 4. */
 export const MARKDOWN_MAX_DEPTH = 16;
+/**
+ * What one render may take, on the server (then refused) and in the preview. A dense
+ * 20,000-character text renders in well under a second on an idle machine, about 2 s on a busy one.
+ */
+export const MARKDOWN_RENDER_TIMEOUT_MS = 5_000;
 
 const TAB_STOP = 4;
 const BULLETS = new Set(["-", "*", "+"]);

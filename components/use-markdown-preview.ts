@@ -1,0 +1,83 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { MARKDOWN_RENDER_TIMEOUT_MS, markdownLimitProblem } from "@/lib/schemas/markdown";
+
+type Preview = { source: string; html: string | null; problem: string | null };
+
+const TOO_SLOW = "Ce texte est trop complexe à mettre en forme : simplifiez sa mise en forme (emphases, titres, listes).";
+const FAILED = "L’aperçu de ce texte ne peut pas être affiché : simplifiez sa mise en forme.";
+
+/**
+ * Renders in a Web Worker, one source at a time: while one renders, only the latest of the
+ * sources typed meanwhile waits. A render that outlives the server's time bound ends the worker
+ * (a new one starts for the next source), as the server would refuse the text.
+ */
+class PreviewRenderer {
+  #worker: Worker | null = null;
+  #inFlight: string | null = null;
+  #next: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly onPreview: (preview: Preview) => void) {}
+
+  request(source: string) {
+    if (this.#inFlight === null) this.#send(source);
+    else this.#next = source;
+  }
+
+  close() {
+    clearTimeout(this.#timer);
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+
+  #send(source: string) {
+    this.#worker ??= this.#spawn();
+    this.#inFlight = source;
+    this.#timer = setTimeout(() => {
+      this.close();
+      this.#finish(null, TOO_SLOW);
+    }, MARKDOWN_RENDER_TIMEOUT_MS);
+    this.#worker.postMessage(source);
+  }
+
+  #spawn() {
+    const worker = new Worker(new URL("../lib/markdown/preview-worker.ts", import.meta.url));
+    worker.addEventListener("message", (event: MessageEvent<{ html: string | null }>) =>
+      this.#finish(event.data.html, event.data.html === null ? FAILED : null),
+    );
+    return worker;
+  }
+
+  #finish(html: string | null, problem: string | null) {
+    clearTimeout(this.#timer);
+    this.onPreview({ source: this.#inFlight!, html, problem });
+    this.#inFlight = null;
+    const next = this.#next;
+    this.#next = null;
+    if (next !== null) this.#send(next);
+  }
+}
+
+/**
+ * The preview of a source: its HTML (the last one rendered while a newer source renders), or
+ * why it is not shown — the limits the server would refuse it by, or a render too slow.
+ */
+export function useMarkdownPreview(source: string): { html: string | null; problem: string | null } {
+  const [preview, setPreview] = useState<Preview>({ source: "", html: null, problem: null });
+  const renderer = useRef<PreviewRenderer | null>(null);
+  const limitProblem = markdownLimitProblem(source);
+  const isBlank = !source.trim();
+
+  useEffect(() => () => renderer.current?.close(), []);
+  useEffect(() => {
+    if (limitProblem || isBlank) return;
+    renderer.current ??= new PreviewRenderer(setPreview);
+    renderer.current.request(source);
+  }, [source, limitProblem, isBlank]);
+
+  if (limitProblem) return { html: null, problem: limitProblem };
+  if (isBlank) return { html: null, problem: null };
+  return preview.source === source || !preview.problem ? preview : { html: null, problem: null };
+}

@@ -1,0 +1,23 @@
+import { QUESTIONS } from "../prisma/seed/article";
+import { expect, signIn, test } from "./fixtures";
+
+const main = (page: import("@playwright/test").Page) => page.getByRole("main");
+
+test("the composer's preview names the limit a text exceeds and never freezes the page", async ({ page, member }) => {
+  await signIn(page, member);
+  await page.goto(`/t/${QUESTIONS[0].slug}`);
+  const composer = main(page).getByLabel("Votre contribution (Markdown)");
+  const preview = main(page).getByRole("region", { name: "Aperçu" });
+
+  await composer.fill("> ".repeat(9_999));
+  await expect(preview).toContainText("16 niveaux au plus");
+
+  // Seconds of parsing (setext headings): the preview renders in a worker, so the page keeps
+  // answering, and gives up at the server's time bound.
+  await composer.fill("a\n=\n".repeat(5_000));
+  expect(await page.evaluate(() => new Promise((resolve) => setTimeout(() => resolve("la page répond"), 10)))).toBe("la page répond");
+  await expect(preview).toContainText("trop complexe à mettre en forme", { timeout: 20_000 });
+
+  await composer.fill("Retour à un **avis** simple.");
+  await expect(preview.locator("strong")).toHaveText("avis");
+});
