@@ -11,6 +11,13 @@ const SECURITY_HEADERS = [
 const nextConfig = {
   // No "X-Powered-By" advertisement.
   poweredByHeader: false,
+  turbopack: {
+    resolveAlias: {
+      // The composer's preview renders Markdown in a Web Worker, which has no `document`: the DOM
+      // build of this micromark dependency decodes entities through one, the plain build does not.
+      "decode-named-character-reference": { browser: "./node_modules/decode-named-character-reference/index.js" },
+    },
+  },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

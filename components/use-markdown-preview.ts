@@ -15,6 +15,7 @@ const FAILED = "L’aperçu de ce texte ne peut pas être affiché : simplifiez 
  */
 class PreviewRenderer {
   #worker: Worker | null = null;
+  #isReady = false;
   #inFlight: string | null = null;
   #next: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,18 +23,23 @@ class PreviewRenderer {
   constructor(private readonly onPreview: (preview: Preview) => void) {}
 
   request(source: string) {
-    if (this.#inFlight === null) this.#send(source);
-    else this.#next = source;
+    this.#next = source;
+    this.#pump();
   }
 
   close() {
     clearTimeout(this.#timer);
     this.#worker?.terminate();
     this.#worker = null;
+    this.#isReady = false;
   }
 
-  #send(source: string) {
+  #pump() {
+    if (this.#inFlight !== null || this.#next === null) return;
     this.#worker ??= this.#spawn();
+    if (!this.#isReady) return;
+    const source = this.#next;
+    this.#next = null;
     this.#inFlight = source;
     this.#timer = setTimeout(() => {
       this.close();
@@ -44,19 +50,28 @@ class PreviewRenderer {
 
   #spawn() {
     const worker = new Worker(new URL("../lib/markdown/preview-worker.ts", import.meta.url));
-    worker.addEventListener("message", (event: MessageEvent<{ html: string | null }>) =>
-      this.#finish(event.data.html, event.data.html === null ? FAILED : null),
-    );
+    worker.addEventListener("message", (event: MessageEvent<{ ready: true } | { html: string | null }>) => {
+      if ("ready" in event.data) {
+        this.#isReady = true;
+        return this.#pump();
+      }
+      this.#finish(event.data.html, event.data.html === null ? FAILED : null);
+    });
+    // A worker that cannot run: say so rather than wait for a preview that will not come.
+    worker.addEventListener("error", () => {
+      this.close();
+      this.#inFlight ??= this.#next;
+      this.#next = null;
+      this.#finish(null, FAILED);
+    });
     return worker;
   }
 
   #finish(html: string | null, problem: string | null) {
     clearTimeout(this.#timer);
-    this.onPreview({ source: this.#inFlight!, html, problem });
+    if (this.#inFlight !== null) this.onPreview({ source: this.#inFlight, html, problem });
     this.#inFlight = null;
-    const next = this.#next;
-    this.#next = null;
-    if (next !== null) this.#send(next);
+    this.#pump();
   }
 }
 

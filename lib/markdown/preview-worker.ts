@@ -11,3 +11,4 @@ addEventListener("message", (event: MessageEvent<string>) => {
   }
   postMessage({ html });
 });
+postMessage({ ready: true });
