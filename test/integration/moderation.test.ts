@@ -211,7 +211,7 @@ describe("roles", () => {
 });
 
 describe("the log and the journal", () => {
-  it("lists actions for moderators, filterable; the public journal hides identities and hidden text", async () => {
+  it("lists actions for moderators, filterable; the public journal hides identities, hidden text and reasons", async () => {
     const { post, moderator } = await setup();
     await send(hidePostRoute, `/api/moderation/posts/${post.id}/hide`, moderator, { reason: "Hors charte" }, "POST", post.id);
     const log = await send(logRoute, `/api/moderation/log?actorId=${moderator.id}&action=HIDE_POST`, moderator, undefined, "GET");
@@ -221,10 +221,12 @@ describe("the log and the journal", () => {
 
     const journal = await call(journalRoute, "/api/moderation/journal");
     expect(journal.status).toBe(200);
-    const entry = journal.body.items.find((item: { post?: { id: number } }) => item.post?.id === post.id);
-    expect(entry).toMatchObject({ action: "HIDE_POST", reason: "Hors charte" });
+    const entry = journal.body.items.find((item: { target: { type: string; id: number } }) => item.target.type === "POST" && item.target.id === post.id);
+    expect(entry).toMatchObject({ action: "HIDE_POST", target: { path: null } });
     const text = JSON.stringify(journal.body);
     expect(text).not.toContain(moderator.name);
+    // The reason is told to the author and to moderators, not to the public.
+    expect(text).not.toContain("Hors charte");
     expect(text).not.toContain("Un avis discutable");
   });
 });
