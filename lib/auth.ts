@@ -26,11 +26,40 @@ export function usesSecureCookies() {
 
 const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
-/** The client's address, as the closest proxy (or Next.js itself) recorded it. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>) {
-  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const forwarded = (Array.isArray(value) ? value.join(",") : value ?? "").split(",").map((part) => part.trim());
-  return forwarded.filter(Boolean).at(-1) ?? "unknown";
+type RequestHeaders = Headers | Record<string, string | string[] | undefined>;
+
+function headerValue(headers: RequestHeaders, name: string) {
+  const value = headers instanceof Headers ? headers.get(name) : headers[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
+}
+
+/** How many reverse proxies in front of the server append to X-Forwarded-For (0 unless set). */
+function trustedProxyHops() {
+  const hops = Number(process.env.TRUSTED_PROXIES ?? 0);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}
+
+let hasWarnedOfNoPeerAddress = false;
+
+/**
+ * The client's address, for the per-address limits. The socket's address comes from the preload
+ * scripts/client-address.cjs (the header it names replaces any the client sent). X-Forwarded-For
+ * is written by the client itself unless a proxy is in front, so it is read only with
+ * TRUSTED_PROXIES=N: the client is then the entry N places left of the socket's peer. Without the
+ * preload and without proxies, every client shares one address: limits get stricter, never dodged.
+ */
+export function clientIp(headers: RequestHeaders) {
+  const peerHeader = (globalThis as Record<symbol, unknown>)[Symbol.for("agora.peerAddressHeader")];
+  const peer = typeof peerHeader === "string" ? headerValue(headers, peerHeader) : "";
+  const hops = trustedProxyHops();
+  if (!peer && !hops && !hasWarnedOfNoPeerAddress) {
+    hasWarnedOfNoPeerAddress = true;
+    console.warn("[auth] no socket address (scripts/client-address.cjs not preloaded): per-address limits are shared by every client");
+  }
+  const forwarded = hops ? headerValue(headers, "x-forwarded-for").split(",").map((part) => part.trim()).filter(Boolean) : [];
+  const chain = [...forwarded, peer || "unknown"];
+  // Fewer entries than proxies: the request skipped them, so the leftmost is the nearest truth.
+  return chain.at(-1 - hops) ?? chain[0];
 }
 
 type SessionClaims = { uid?: number; sv?: number };
