@@ -4,6 +4,7 @@
 // before Next.js sees a request, its socket's address goes into a header of our own, replacing
 // any value the client sent. clientIp() (lib/auth.ts) trusts that header only when this module
 // announced it through the global below: without the preload, the header is the client's.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS
 const diagnosticsChannel = require("node:diagnostics_channel");
 
 const PEER_ADDRESS_HEADER = "x-agora-peer-address";
