@@ -56,6 +56,21 @@ describe("a write that fails leaves the posting limits unconsumed", () => {
   });
 });
 
+describe("posting limits under concurrency", () => {
+  it("of 30 posts one member sends at once, one is accepted and the others get 429, none a 500", async () => {
+    const thread = await createThreadRow();
+    const member = await createMember();
+    const id = String(thread.id);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(postRoute, `/api/threads/${id}/posts`, { method: "POST", params: { id }, json: { body: `Envoi simultané ${i}` }, headers: { cookie: member.cookie } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, ...Array(29).fill(429)]);
+    expect(await db.post.count({ where: { authorId: member.id } })).toBe(1);
+  });
+});
+
 describe("expired hits of every key are forgotten", () => {
   it("keeps the table to the live hits under a stream of distinct keys, with bounded work per call", async () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
