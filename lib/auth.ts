@@ -39,6 +39,22 @@ function trustedProxyHops() {
   return Number.isInteger(hops) && hops > 0 ? hops : 0;
 }
 
+/**
+ * The subject of the per-address limits: an IPv4 address (IPv4-mapped IPv6 included), or the
+ * /64 prefix of an IPv6 one, since a single subscriber is given a whole /64 to pick from.
+ */
+export function addressSubject(address: string) {
+  const ipv4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (ipv4) return ipv4[1];
+  const [head, tail, ...rest] = address.replace(/%.*$/, "").toLowerCase().split("::");
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const [left, right] = [groups(head), groups(tail)];
+  const missing = 8 - left.length - right.length;
+  const expanded = tail === undefined ? left : [...left, ...Array(Math.max(missing, 0)).fill("0"), ...right];
+  if (rest.length || expanded.length !== 8 || !expanded.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return address;
+  return `${expanded.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}
+
 let hasWarnedOfNoPeerAddress = false;
 
 /**
@@ -59,7 +75,7 @@ export function clientIp(headers: RequestHeaders) {
   const forwarded = hops ? headerValue(headers, "x-forwarded-for").split(",").map((part) => part.trim()).filter(Boolean) : [];
   const chain = [...forwarded, peer || "unknown"];
   // Fewer entries than proxies: the request skipped them, so the leftmost is the nearest truth.
-  return chain.at(-1 - hops) ?? chain[0];
+  return addressSubject(chain.at(-1 - hops) ?? chain[0]);
 }
 
 type SessionClaims = { uid?: number; sv?: number };

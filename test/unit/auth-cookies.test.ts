@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clientIp, usesSecureCookies } from "@/lib/auth";
+import { addressSubject, clientIp, usesSecureCookies } from "@/lib/auth";
 
 describe("session cookies", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -58,5 +58,21 @@ describe("clientIp", () => {
         expect(clientIp(peer("192.0.2.10", "203.0.113.9"))).toBe("192.0.2.10");
       }
     });
+  });
+});
+
+describe("addressSubject", () => {
+  it("counts an IPv6 /64 as one address, since one subscriber holds all of it", () => {
+    expect(addressSubject("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressSubject("2001:0DB8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(addressSubject("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressSubject("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(addressSubject("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("keeps IPv4 addresses, IPv4-mapped ones included, and leaves anything else as it is", () => {
+    expect(addressSubject("203.0.113.9")).toBe("203.0.113.9");
+    expect(addressSubject("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    for (const other of ["unknown", "1::2::3", "2001:db8:zz::1", "1:2:3:4:5:6:7:8:9"]) expect(addressSubject(other)).toBe(other);
   });
 });
