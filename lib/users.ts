@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
-import { assertUnderLimit, consumeRateLimit, recordHit } from "./rate-limit";
+import { consumeRateLimit, consumeRateLimits, refundRateLimit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
 import { newestFirstAfter, timeOrderedPage } from "./keyset";
 import { PROFILE_PAGE_SIZE, type ChangePasswordInput, type ProfilePostsQuery, type Role, type SignInInput, type SignUpInput } from "./schemas/user";
@@ -64,21 +64,25 @@ export async function createUser(input: SignUpInput, ip: string) {
 }
 
 /**
- * Checks credentials for sign-in. More than RATE_LIMITS' failures for one email or one address
- * lock sign-in out (even with the right password) until the window passes. Every failure is
- * logged, without the password.
+ * Checks credentials for sign-in. The attempt is counted against RATE_LIMITS' sign-in limits
+ * before the password is checked, in one atomic step, so that parallel guesses cannot all be
+ * checked; beyond a limit sign-in is refused (even with the right password) until the window
+ * passes. A right password takes its attempt back: only failures count. Every failure is logged,
+ * without the password.
  */
 export async function authenticate({ email, password }: SignInInput, ip: string): Promise<Actor | null> {
-  await assertUnderLimit("signInFailuresPerEmail", email);
-  await assertUnderLimit("signInFailuresPerIp", ip);
+  const attempt = await consumeRateLimits([
+    ["signInFailuresPerEmailAndIp", JSON.stringify([email, ip])],
+    ["signInFailuresPerIp", ip],
+    ["signInFailuresPerEmail", email],
+  ]);
   const user = await db.user.findUnique({ select: { ...actorFields, passwordHash: true }, where: { email } });
   const isValid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !user.passwordHash || !isValid) {
     console.warn(`[auth] failed sign-in for ${JSON.stringify(email)} from ${ip}`);
-    await recordHit("signInFailuresPerEmail", email);
-    await recordHit("signInFailuresPerIp", ip);
     return null;
   }
+  await refundRateLimit(attempt);
   const { passwordHash: _hash, ...actor } = user;
   return actor;
 }
