@@ -31,7 +31,7 @@ const server = http.createServer(async (incoming, outgoing) => {
     return;
   }
   const body = await readBody(incoming);
-  const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])));
+  const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
   const request = new Request(url, { method: incoming.method, headers, body: body.length ? body : undefined });
   const response = await handler(request, { params: Promise.resolve({ id: match.id! }) });
   outgoing.writeHead(response.status, { "content-type": "application/json" }).end(Buffer.from(await response.arrayBuffer()));
