@@ -119,7 +119,8 @@ describe("cursors PostgreSQL cannot hold", () => {
     ...(hasDate ? BAD_DATES.map((at) => ({ key: key({ ...GOOD, at }), isValid: false })) : []),
     { key: key(GOOD), isValid: true },
   ];
-  const endpoints = () => [
+  type Endpoint = { name: string; handler: Handler; path: string; keys: ReturnType<typeof keys>; id?: number; cookie?: boolean };
+  const endpoints = (): Endpoint[] => [
     ...["new", "active"].map((sort) => ({
       name: `thread list, ${sort}`, handler: threads.GET, path: `/api/threads?sort=${sort}`,
       keys: keys(({ id, at }) => ({ s: sort, pinned: false, v: at, id })),
