@@ -5,7 +5,7 @@
 import { AppError, errorResponse } from "./errors";
 
 /** The methods route handlers can export; Next.js answers 405 itself for one a route lacks. */
-const API_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
+export const API_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
 /**
  * Pages are read; a form submitted before its script runs posts to its own page (method="post",
  * no action), which then renders as for a GET.

@@ -1,18 +1,19 @@
-// TRACE and TRACK never reach a route, nor proxy.ts: Next.js builds a web Request for each
-// request, and the fetch standard forbids those methods (undici throws "'TRACE' HTTP method is
-// unsupported"), which Next.js answers with a bare 500. The Node server is the only layer that
-// sees them, so they are answered there, before Next.js. (CONNECT never becomes a request event.)
+// TRACE never reaches a route, nor proxy.ts: Next.js builds a web Request for each request, and
+// the fetch standard forbids that method (undici throws "'TRACE' HTTP method is unsupported"),
+// which Next.js answers with a bare 500. The Node server is the only layer that sees it, so it is
+// answered there, before Next.js. (The other forbidden ones never become a request event: Node's
+// parser answers TRACK with a 400, CONNECT is a "connect" event.)
 import http from "node:http";
 import { AppError, errorResponse } from "./errors";
+import { API_METHODS } from "./request-guard";
 
-const FORBIDDEN_BY_FETCH = new Set(["TRACE", "TRACK"]);
-const ALLOWED = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE";
+const ALLOWED = API_METHODS.join(", ");
 
-export function refuseMethodsFetchForbids() {
+export function refuseTrace() {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-    if (event !== "request" || !FORBIDDEN_BY_FETCH.has(request.method ?? "")) return Reflect.apply(emit, this, [event, ...args]);
+    if (event !== "request" || request.method !== "TRACE") return Reflect.apply(emit, this, [event, ...args]);
     const error = new AppError("method_not_allowed", `Méthode ${request.method} non prise en charge : utilisez ${ALLOWED}.`, { headers: { Allow: ALLOWED } });
     void errorResponse(error)
       .text()
