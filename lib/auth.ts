@@ -7,7 +7,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
-import { signInSchema } from "./schemas/user";
+import { safeCallbackPath, signInSchema } from "./schemas/user";
 import { type Actor, authenticate, getActor } from "./users";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -38,6 +38,17 @@ type SessionClaims = { uid?: number; sv?: number };
 function githubProvider() {
   if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
   return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+}
+
+/** The path of `url` when it is on `baseUrl`'s origin (or already a path), else null. */
+function sameOriginPath(url: string, baseUrl: string) {
+  if (url.startsWith("/")) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+  } catch {
+    return null;
+  }
 }
 
 export const isGithubEnabled = () => githubProvider().length > 0;
@@ -81,6 +92,11 @@ export const authOptions: NextAuthOptions = {
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
+    },
+    // next-auth's default lets through "/.//evil.example" (a browser reads the result as
+    // another host): only a safe path on this site, absolute or not, comes out.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(sameOriginPath(url, baseUrl))}`;
     },
     async session({ session, token }) {
       return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
