@@ -8,6 +8,7 @@ import { cache } from "react";
 import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
 import { safeCallbackPath, signInSchema } from "./schemas/user";
+import { SIGN_IN_LOCKED } from "./sign-in-errors";
 import { type Actor, authenticate, getActor } from "./users";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -69,8 +70,9 @@ export const authOptions: NextAuthOptions = {
           const actor = await authenticate(parsed.data, clientIp(request.headers ?? {}));
           return actor && { id: String(actor.id), name: actor.name, sessionVersion: actor.sessionVersion };
         } catch (error) {
-          // next-auth hands a thrown message to the sign-in form: the lock-out explains itself.
-          if (error instanceof AppError) throw new Error(error.message);
+          // next-auth hands a thrown message to the sign-in form as its error code: a known code,
+          // which the form words itself (it shows no text that arrives in the URL).
+          if (error instanceof AppError && error.code === "rate_limited") throw new Error(SIGN_IN_LOCKED);
           throw error;
         }
       },
