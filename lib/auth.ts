@@ -9,9 +9,9 @@ import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
 import { safeCallbackPath, signInSchema } from "./schemas/user";
 import { SIGN_IN_LOCKED } from "./sign-in-errors";
-import { type Actor, authenticate, getActor } from "./users";
+import { SESSION_MAX_AGE_SECONDS, createSession, getSessionActor, revokeSession } from "./sessions";
+import { type Actor, authenticate } from "./users";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** The origin browsers use; the launcher defaults it to http://localhost:<port>. */
@@ -34,7 +34,8 @@ export function clientIp(headers: Headers | Record<string, string | string[] | u
   return forwarded.filter(Boolean).at(-1) ?? "unknown";
 }
 
-type SessionClaims = { uid?: number; sv?: number };
+/** What the session cookie carries: the user, their session version, and the session's row. */
+type SessionClaims = { uid?: number; sv?: number; sid?: string };
 
 function githubProvider() {
   if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
@@ -92,6 +93,7 @@ export const authOptions: NextAuthOptions = {
         const claims = token as SessionClaims;
         claims.uid = Number(user.id);
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        claims.sid = await createSession(claims.uid);
       }
       return token;
     },
@@ -104,11 +106,20 @@ export const authOptions: NextAuthOptions = {
       return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
     },
   },
+  events: {
+    // POST /api/auth/signout: the cookie is cleared in this browser, and its session is revoked
+    // so that a copy of the cookie is refused too; the member's other sessions live on.
+    async signOut({ token }) {
+      const { sid } = (token ?? {}) as SessionClaims;
+      if (sid) await revokeSession(sid);
+    },
+  },
 };
 
 /**
- * The signed-in user, read fresh from the database: a role change or a suspension applies at
- * the next request, a revoked session (older session version) or a deleted user is signed out.
+ * The signed-in user, read fresh from the database with their session (one query): a role change
+ * or a suspension applies at the next request; a signed-out or expired session, an older session
+ * version (sign out everywhere, password change) or a deleted user is signed out.
  */
 export async function getActorFromCookies(cookieValues: Record<string, string>): Promise<Actor | null> {
   const token = (await getToken({
@@ -116,8 +127,8 @@ export async function getActorFromCookies(cookieValues: Record<string, string>):
     secureCookie: usesSecureCookies(),
     secret: authSecret(),
   })) as SessionClaims | null;
-  if (!token?.uid) return null;
-  const actor = await getActor(token.uid);
+  if (!token?.uid || !token.sid) return null;
+  const actor = await getSessionActor(token.uid, token.sid);
   return actor && actor.sessionVersion === token.sv ? actor : null;
 }
 

@@ -24,10 +24,6 @@ export function isSuspended(user: Pick<Actor, "suspendedAt" | "suspendedUntil">,
   return user.suspendedAt !== null && (user.suspendedUntil === null || user.suspendedUntil > now);
 }
 
-export function getActor(id: number) {
-  return db.user.findUnique({ select: actorFields, where: { id } });
-}
-
 function assertNotCommon(password: string, path: string) {
   if (isCommonPassword(password)) {
     throw new AppError("invalid_input", "Ce mot de passe fait partie des plus courants : choisissez-en un autre.", {

@@ -1,12 +1,16 @@
-// Session cookies as next-auth issues them (a JWT signed with AUTH_SECRET), for tests that call
-// route handlers directly; the e2e suite signs in through the real pages instead.
+// Session cookies as next-auth issues them (a JWT signed with AUTH_SECRET, naming a session row
+// opened as a sign-in opens it), for tests that call route handlers directly; the e2e suite signs
+// in through the real pages instead.
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { createSession } from "@/lib/sessions";
 
 let sequence = 0;
 
+/** A cookie of a new session of the user, like one more device signing in. */
 export async function sessionCookie(user: { id: number; sessionVersion: number; name?: string }) {
-  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, name: user.name }, secret: process.env.AUTH_SECRET! });
+  const sid = await createSession(user.id);
+  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, sid, name: user.name }, secret: process.env.AUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }
 
