@@ -15,15 +15,29 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
  */
 export const SESSION_PRUNE_BATCH = 100;
 
+/**
+ * Unexpired sessions (revoked ones included) a member may hold; a sign-in beyond it deletes their
+ * oldest. Signing in is not rate-limited once the password is right: without a cap, one account
+ * signing in and out in a loop could fill the table.
+ */
+export const MAX_SESSIONS_PER_USER = 20;
+
 // Session ids are the database's UUIDs; anything else would make PostgreSQL raise on the cast.
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Opens a session for a sign-in and returns its id (for the JWT), pruning expired ones. */
+/**
+ * Opens a session for a sign-in and returns its id (for the JWT), in one statement that also
+ * prunes expired sessions and ends the member's oldest beyond MAX_SESSIONS_PER_USER.
+ */
 export async function createSession(userId: number) {
   const [session] = await db.$queryRaw<{ id: string }[]>`
     WITH pruned AS (
       DELETE FROM sessions WHERE id IN (
-        SELECT id FROM sessions WHERE expires_at < agora_utc_now() LIMIT ${SESSION_PRUNE_BATCH} FOR UPDATE SKIP LOCKED))
+        SELECT id FROM sessions WHERE expires_at < agora_utc_now() LIMIT ${SESSION_PRUNE_BATCH} FOR UPDATE SKIP LOCKED)),
+    surplus AS (
+      DELETE FROM sessions WHERE id IN (
+        SELECT id FROM sessions WHERE user_id = ${userId} AND expires_at >= agora_utc_now()
+        ORDER BY created_at DESC, id DESC OFFSET ${MAX_SESSIONS_PER_USER - 1}))
     INSERT INTO sessions (user_id, created_at, expires_at)
     VALUES (${userId}, agora_utc_now(), agora_utc_now() + make_interval(secs => ${SESSION_MAX_AGE_SECONDS}))
     RETURNING id::text`;

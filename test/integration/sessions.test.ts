@@ -6,7 +6,7 @@ import { POST as signOutEverywhereRoute } from "@/app/api/me/sign-out-everywhere
 import { getActorFromCookies } from "@/lib/auth";
 import { hashPassword } from "@/lib/passwords";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { SESSION_PRUNE_BATCH, createSession } from "@/lib/sessions";
+import { MAX_SESSIONS_PER_USER, SESSION_PRUNE_BATCH, createSession } from "@/lib/sessions";
 import { ORIGIN, call } from "../support/http";
 import { nextAuthBrowser } from "../support/next-auth";
 import { createMember, sessionCookie } from "../support/session";
@@ -144,7 +144,19 @@ describe("expired sessions", () => {
     expect(await countExpired()).toBe(expired - SESSION_PRUNE_BATCH);
     await Promise.all([createSession(member.id), createSession(member.id)]);
     expect(await countExpired()).toBe(0);
-    for (let i = 0; i < 20; i += 1) await createSession(member.id);
-    expect(await db.session.count({ where: { userId: member.id } })).toBe(1 + 3 + 20);
+    expect(await db.session.count({ where: { userId: member.id } })).toBe(1 + 3);
+  });
+
+  it("one member holds at most MAX_SESSIONS_PER_USER: a sign-in beyond it ends their oldest", async () => {
+    const member = await createMember();
+    // Signed out cookies count too: signing in and out in a loop must not fill the table either.
+    const cookies = [member.cookie];
+    for (let i = 0; i < MAX_SESSIONS_PER_USER + 5; i += 1) cookies.push(await sessionCookie(member));
+    await db.session.updateMany({ where: { userId: member.id }, data: { revokedAt: new Date() } });
+    for (let i = 0; i < 5; i += 1) cookies.push(await sessionCookie(member));
+    expect(await db.session.count({ where: { userId: member.id } })).toBe(MAX_SESSIONS_PER_USER);
+    const statuses = await Promise.all(cookies.map(async (cookie) => (await me(cookie)).status));
+    expect(statuses.slice(-5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
   });
 });
