@@ -9,11 +9,12 @@ import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
 
+/** initialError: the message (already worded) of the error the page was opened with. */
 type Props = { callbackPath: string; initialError?: string; isGithubEnabled: boolean };
 
 export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Props) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
+  const [error, setError] = useState(initialError ?? null);
   const [isPending, setIsPending] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {

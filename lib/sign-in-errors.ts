@@ -18,7 +18,7 @@ const MESSAGES = new Map<string, string>([
 
 const FALLBACK = "La connexion a échoué. Réessayez.";
 
-/** The message for a sign-in error code; any other text gets the generic one. */
-export function signInErrorMessage(code: string) {
-  return MESSAGES.get(code) ?? FALLBACK;
+/** The message for a sign-in error code; any other value (text, a repeated parameter) gets the generic one. */
+export function signInErrorMessage(code: unknown) {
+  return (typeof code === "string" && MESSAGES.get(code)) || FALLBACK;
 }

@@ -71,8 +71,9 @@ const AMBIGUOUS_IN_URL = /[\\\u0000-\u001f\u007f]/;
  * parser has normalised it, as a browser will: "/.//evil.example", "/%2e%2e//evil.example" and
  * "/x/..//evil.example" all come out as "//evil.example", a protocol-relative URL to another host.
  */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/") {
-  if (!value || value.length > CALLBACK_PATH_MAX_LENGTH || !value.startsWith("/") || AMBIGUOUS_IN_URL.test(value)) return fallback;
+export function safeCallbackPath(value: unknown, fallback = "/") {
+  // A query parameter given twice arrives as an array.
+  if (typeof value !== "string" || value.length > CALLBACK_PATH_MAX_LENGTH || !value.startsWith("/") || AMBIGUOUS_IN_URL.test(value)) return fallback;
   try {
     const url = new URL(value, CALLBACK_BASE);
     const path = `${url.pathname}${url.search}${url.hash}`;

@@ -66,8 +66,10 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(input, "/compte")).toBe("/compte");
   });
 
-  it("refuses nothing, empty and over-long values", () => {
+  it("refuses nothing, empty, repeated and over-long values", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
+    // ?callbackUrl=/a&callbackUrl=/b: Next.js hands the page an array.
+    expect(safeCallbackPath(["/t/x", "/t/y"])).toBe("/");
     expect(safeCallbackPath(null)).toBe("/");
     expect(safeCallbackPath("")).toBe("/");
     expect(safeCallbackPath(`/${"a".repeat(CALLBACK_PATH_MAX_LENGTH)}`)).toBe("/");

@@ -24,4 +24,8 @@ describe("signInErrorMessage", () => {
   ])("never shows the text it was given, only the generic message: %j", (text) => {
     expect(signInErrorMessage(text)).toBe(GENERIC);
   });
+
+  it("gives the generic message for a repeated parameter (an array), even of known codes", () => {
+    expect(signInErrorMessage(["CredentialsSignin", "<b>texte</b>"])).toBe(GENERIC);
+  });
 });
