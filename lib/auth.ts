@@ -7,10 +7,11 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
-import { signInSchema } from "./schemas/user";
-import { type Actor, authenticate, getActor } from "./users";
+import { safeCallbackPath, signInSchema } from "./schemas/user";
+import { SIGN_IN_LOCKED } from "./sign-in-errors";
+import { SESSION_MAX_AGE_SECONDS, createSession, getSessionActor, revokeSession } from "./sessions";
+import { type Actor, authenticate } from "./users";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** The origin browsers use; the launcher defaults it to http://localhost:<port>. */
@@ -78,11 +79,23 @@ export function clientIp(headers: RequestHeaders) {
   return addressSubject(chain.at(-1 - hops) ?? chain[0]);
 }
 
-type SessionClaims = { uid?: number; sv?: number };
+/** What the session cookie carries: the user, their session version, and the session's row. */
+type SessionClaims = { uid?: number; sv?: number; sid?: string };
 
 function githubProvider() {
   if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
   return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+}
+
+/** The path of `url` when it is on `baseUrl`'s origin (or already a path), else null. */
+function sameOriginPath(url: string, baseUrl: string) {
+  if (url.startsWith("/")) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+  } catch {
+    return null;
+  }
 }
 
 export const isGithubEnabled = () => githubProvider().length > 0;
@@ -103,8 +116,9 @@ export const authOptions: NextAuthOptions = {
           const actor = await authenticate(parsed.data, clientIp(request.headers ?? {}));
           return actor && { id: String(actor.id), name: actor.name, sessionVersion: actor.sessionVersion };
         } catch (error) {
-          // next-auth hands a thrown message to the sign-in form: the lock-out explains itself.
-          if (error instanceof AppError) throw new Error(error.message);
+          // next-auth hands a thrown message to the sign-in form as its error code: a known code,
+          // which the form words itself (it shows no text that arrives in the URL).
+          if (error instanceof AppError && error.code === "rate_limited") throw new Error(SIGN_IN_LOCKED);
           throw error;
         }
       },
@@ -124,18 +138,33 @@ export const authOptions: NextAuthOptions = {
         const claims = token as SessionClaims;
         claims.uid = Number(user.id);
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        claims.sid = await createSession(claims.uid);
       }
       return token;
+    },
+    // next-auth's default lets through "/.//evil.example" (a browser reads the result as
+    // another host): only a safe path on this site, absolute or not, comes out.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(sameOriginPath(url, baseUrl))}`;
     },
     async session({ session, token }) {
       return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
     },
   },
+  events: {
+    // POST /api/auth/signout: the cookie is cleared in this browser, and its session is revoked
+    // so that a copy of the cookie is refused too; the member's other sessions live on.
+    async signOut({ token }) {
+      const { sid } = (token ?? {}) as SessionClaims;
+      if (sid) await revokeSession(sid);
+    },
+  },
 };
 
 /**
- * The signed-in user, read fresh from the database: a role change or a suspension applies at
- * the next request, a revoked session (older session version) or a deleted user is signed out.
+ * The signed-in user, read fresh from the database with their session (one query): a role change
+ * or a suspension applies at the next request; a signed-out or expired session, an older session
+ * version (sign out everywhere, password change) or a deleted user is signed out.
  */
 export async function getActorFromCookies(cookieValues: Record<string, string>): Promise<Actor | null> {
   const token = (await getToken({
@@ -143,8 +172,8 @@ export async function getActorFromCookies(cookieValues: Record<string, string>):
     secureCookie: usesSecureCookies(),
     secret: authSecret(),
   })) as SessionClaims | null;
-  if (!token?.uid) return null;
-  const actor = await getActor(token.uid);
+  if (!token?.uid || !token.sid) return null;
+  const actor = await getSessionActor(token.uid, token.sid);
   return actor && actor.sessionVersion === token.sv ? actor : null;
 }
 

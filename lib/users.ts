@@ -24,14 +24,6 @@ export function isSuspended(user: Pick<Actor, "suspendedAt" | "suspendedUntil">,
   return user.suspendedAt !== null && (user.suspendedUntil === null || user.suspendedUntil > now);
 }
 
-export function getActor(id: number) {
-  return db.user.findUnique({ select: actorFields, where: { id } });
-}
-
-function adminEmails() {
-  return new Set((process.env.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean));
-}
-
 function assertNotCommon(password: string, path: string) {
   if (isCommonPassword(password)) {
     throw new AppError("invalid_input", "Ce mot de passe fait partie des plus courants : choisissez-en un autre.", {
@@ -40,7 +32,11 @@ function assertNotCommon(password: string, path: string) {
   }
 }
 
-/** Sign-up. The only way to learn that an email is taken is this 409. */
+/**
+ * Sign-up. The only way to learn that an email is taken is this 409. Every account starts as a
+ * MEMBER: nobody has proved they own the address yet, so no email list may grant a role here
+ * (admins are made from the shell, `npm run user:role`).
+ */
 export async function createUser(input: SignUpInput, ip: string) {
   assertNotCommon(input.password, "password");
   await consumeRateLimit("signUpsPerIp", ip);
@@ -52,7 +48,6 @@ export async function createUser(input: SignUpInput, ip: string) {
         email: input.email,
         name: input.name,
         passwordHash,
-        role: adminEmails().has(input.email) ? "ADMIN" : "MEMBER",
       },
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { POST as signOutEverywhereRoute } from "@/app/api/me/sign-out-everywhere
 import { POST as signUpRoute } from "@/app/api/users/route";
 import { authOptions } from "@/lib/auth";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { SIGN_IN_LOCKED } from "@/lib/sign-in-errors";
 import { authenticate } from "@/lib/users";
 import { call } from "../support/http";
 import { createMember, sessionCookie } from "../support/session";
@@ -56,13 +57,18 @@ describe("sign-up (POST /api/users)", () => {
     expect(await db.user.count({ where: { email: "a@example.test" } })).toBe(0);
   });
 
-  it("makes the accounts listed in ADMIN_EMAILS administrators", async () => {
-    process.env.ADMIN_EMAILS = "boss@example.test, other@example.test";
+  it.each([
+    ["the address itself", "Boss@Example.test"],
+    ["its full-width variant", "ｂｏｓｓ＠ｅｘａｍｐｌｅ．ｔｅｓｔ"],
+  ])("makes a MEMBER of whoever signs up with an ADMIN_EMAILS address (%s): nobody proved they own it", async (_label, email) => {
+    vi.stubEnv("ADMIN_EMAILS", "boss@example.test, other@example.test");
     try {
-      const { body } = await signUp({ email: "Boss@Example.test", name: "La patronne", password: "un mot de passe solide" });
-      expect((await db.user.findUniqueOrThrow({ where: { id: body.id } })).role).toBe("ADMIN");
+      const { status, body } = await signUp({ email, name: "La patronne", password: "un mot de passe solide" });
+      expect(status).toBe(201);
+      expect(await db.user.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ email: "boss@example.test", role: "MEMBER" });
     } finally {
-      delete process.env.ADMIN_EMAILS;
+      vi.unstubAllEnvs();
+      await db.user.deleteMany({ where: { email: "boss@example.test" } });
     }
   });
 
@@ -224,7 +230,9 @@ describe("per-address limits without a proxy in front (TRUSTED_PROXIES unset)", 
     };
     const signIn = (email: string, password: string) => credentials.authorize({ email, password }, { headers: fromSocket("192.0.2.60") });
     for (let i = 0; i < 30; i += 1) expect(await signIn(`guess${i}@example.test`, "faux")).toBeNull();
-    await expect(signIn("victim2@example.test", "le bon mot de passe")).rejects.toThrow(/depuis votre adresse/);
+    await expect(signIn("victim2@example.test", "le bon mot de passe")).rejects.toThrow(SIGN_IN_LOCKED);
+    // The address is locked, not the account: from elsewhere its owner signs in.
+    expect(await credentials.authorize({ email: "victim2@example.test", password: "le bon mot de passe" }, { headers: fromSocket("192.0.2.62") })).toMatchObject({ name: "Victime" });
   });
 });
 
