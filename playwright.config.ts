@@ -51,6 +51,8 @@ export default defineConfig({
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
       APP_URL: BASE_URL,
       NEXTAUTH_URL: BASE_URL,
+      // The suite plays the reverse proxy: its X-Forwarded-For gives each new member an address.
+      TRUSTED_PROXIES: "1",
     },
   },
 });

@@ -1,13 +1,31 @@
 // Runs before every page: a fresh nonce per request, in the Content-Security-Policy of the
-// response and in the request headers, where Next.js picks it up for its own scripts.
+// response and in the request headers, where Next.js picks it up for its own scripts. Before
+// every page and API route alike, it refuses the requests Next.js would answer with a 500, and
+// over https every answer carries Strict-Transport-Security.
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
+import { refuseMalformedRequest } from "@/lib/request-guard";
+import { strictTransportSecurity } from "@/lib/strict-transport-security";
+
+const isPrefetch = (request: NextRequest) =>
+  request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
 
 export function proxy(request: NextRequest) {
+  const response = answer(request);
+  const transportSecurity = strictTransportSecurity();
+  if (transportSecurity) response.headers.set("Strict-Transport-Security", transportSecurity);
+  return response;
+}
+
+function answer(request: NextRequest) {
+  const refusal = refuseMalformedRequest(request.method, request.nextUrl);
+  if (refusal) return refusal;
+  // API answers are JSON and prefetches carry no page: no CSP for them.
+  if (request.nextUrl.pathname.startsWith("/api/") || isPrefetch(request)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     isDev: process.env.NODE_ENV === "development",
-    isHttps: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    isHttps: strictTransportSecurity() !== null,
   });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
@@ -18,14 +36,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      // Pages only: API answers are JSON, static files carry no script.
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Everything but static files, prefetches included: a header must not let a request skip the checks.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -27,9 +27,9 @@ type Entry = {
   post: { id: number; thread: { slug: string; title: string } } | null;
   thread: { slug: string; title: string } | null;
   targetUser: { id: number; name: string } | null;
-  actor?: { id: number; name: string } | null;
-  before?: unknown;
-  after?: unknown;
+  actor: { id: number; name: string } | null;
+  before: unknown;
+  after: unknown;
 };
 
 function Target({ entry }: { entry: Entry }) {
@@ -39,7 +39,7 @@ function Target({ entry }: { entry: Entry }) {
   return null;
 }
 
-/** Moderation actions, newest first; with the moderator and the before/after only where given. */
+/** The moderators' log: actions newest first, with who acted, the reason and the before/after. */
 export function ModerationLogList({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return <p>Aucune action pour l’instant.</p>;
   return (
@@ -47,11 +47,11 @@ export function ModerationLogList({ entries }: { entries: Entry[] }) {
       {entries.map((entry) => (
         <li key={entry.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
           <p>
-            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · <strong>{ACTION_LABELS[entry.action]}</strong> : <Target entry={entry} />
-            {entry.actor !== undefined && <> · par {entry.actor ? entry.actor.name : "le système (signalements)"}</>}
+            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · <strong>{ACTION_LABELS[entry.action]}</strong> : <Target entry={entry} /> · par{" "}
+            {entry.actor ? entry.actor.name : "le système (signalements)"}
           </p>
           {entry.reason && <p>Raison : {entry.reason}</p>}
-          {entry.before !== undefined && (entry.before !== null || entry.after !== null) && (
+          {(entry.before !== null || entry.after !== null) && (
             <p className="text-xs text-slate-600 dark:text-slate-400">
               Avant : {JSON.stringify(entry.before)} · après : {JSON.stringify(entry.after)}
             </p>

@@ -4,25 +4,17 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { signInErrorMessage } from "@/lib/sign-in-errors";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
 
-// next-auth's error codes, in words a reader can act on; a lock-out arrives as its own message.
-const ERRORS: Record<string, string> = {
-  CredentialsSignin: "E-mail ou mot de passe incorrect.",
-  GithubEmailTaken: "Un compte existe déjà avec l’adresse de ce compte GitHub : connectez-vous avec votre mot de passe.",
-  OAuthSignin: "La connexion avec GitHub a échoué. Réessayez.",
-  OAuthCallback: "La connexion avec GitHub a échoué. Réessayez.",
-};
-
-const messageOf = (code: string) => ERRORS[code] ?? (code.includes(" ") ? code : "La connexion a échoué. Réessayez.");
-
+/** initialError: the message (already worded) of the error the page was opened with. */
 type Props = { callbackPath: string; initialError?: string; isGithubEnabled: boolean };
 
 export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Props) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? messageOf(initialError) : null);
+  const [error, setError] = useState(initialError ?? null);
   const [isPending, setIsPending] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -36,7 +28,7 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
       redirect: false,
     });
     if (result?.error) {
-      setError(messageOf(result.error));
+      setError(signInErrorMessage(result.error));
       setIsPending(false);
       return;
     }

@@ -13,7 +13,8 @@ export function newMemberData(label = "membre") {
 /**
  * A member created through the public API, as the sign-up page does. Each comes from an address
  * of its own (the documentation range 198.51.100.0/24, in X-Forwarded-For as a proxy would set
- * it), so that the suite stays under the limit of sign-ups per address.
+ * it; the suite's server runs with TRUSTED_PROXIES=1), so that the suite stays under the limit of
+ * sign-ups per address.
  */
 export async function createMemberViaApi(request: APIRequestContext, label?: string) {
   const member = newMemberData(label);

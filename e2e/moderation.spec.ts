@@ -68,9 +68,17 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await expect(actions.nth(0)).toContainText("Contribution rétablie");
   await expect(actions.nth(1)).toContainText("Contribution masquée");
   await expect(actions.nth(1)).toContainText(`par ${moderator.name}`);
+  // The public journal: both actions and the post's number, linked now that it is public again; no
+  // reason, no moderator, no author.
   await anonymous.goto("/moderation/journal");
-  await expect(anonymous.getByRole("main")).toContainText("Attaque personnelle");
-  await expect(anonymous.getByRole("main").getByText(moderator.name)).toHaveCount(0);
+  const journal = anonymous.getByRole("main");
+  const postNumber = (await hidden.getAttribute("id"))!.replace("p-", "");
+  const entries = journal.getByRole("listitem").filter({ hasText: `contribution n° ${postNumber}` });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText("Contribution rétablie");
+  await expect(entries.nth(1)).toContainText("Contribution masquée");
+  await expect(entries.nth(0).getByRole("link", { name: `contribution n° ${postNumber}` })).toHaveAttribute("href", `/t/${thread.slug}#p-${postNumber}`);
+  for (const secret of ["Attaque personnelle", moderator.name, author.name]) await expect(journal.getByText(secret)).toHaveCount(0);
 });
 
 test("the moderation pages are accessible", async ({ page, request }) => {

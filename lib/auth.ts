@@ -7,10 +7,11 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
-import { signInSchema } from "./schemas/user";
-import { type Actor, authenticate, getActor } from "./users";
+import { safeCallbackPath, signInSchema } from "./schemas/user";
+import { SIGN_IN_LOCKED } from "./sign-in-errors";
+import { SESSION_MAX_AGE_SECONDS, createSession, getSessionActor, revokeSession } from "./sessions";
+import { type Actor, authenticate } from "./users";
 
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** The origin browsers use; the launcher defaults it to http://localhost:<port>. */
@@ -26,18 +27,75 @@ export function usesSecureCookies() {
 
 const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
-/** The client's address, as the closest proxy (or Next.js itself) recorded it. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>) {
-  const value = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const forwarded = (Array.isArray(value) ? value.join(",") : value ?? "").split(",").map((part) => part.trim());
-  return forwarded.filter(Boolean).at(-1) ?? "unknown";
+type RequestHeaders = Headers | Record<string, string | string[] | undefined>;
+
+function headerValue(headers: RequestHeaders, name: string) {
+  const value = headers instanceof Headers ? headers.get(name) : headers[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
 }
 
-type SessionClaims = { uid?: number; sv?: number };
+/** How many reverse proxies in front of the server append to X-Forwarded-For (0 unless set). */
+function trustedProxyHops() {
+  const hops = Number(process.env.TRUSTED_PROXIES ?? 0);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}
+
+/**
+ * The subject of the per-address limits: an IPv4 address (IPv4-mapped IPv6 included), or the
+ * /64 prefix of an IPv6 one, since a single subscriber is given a whole /64 to pick from.
+ */
+export function addressSubject(address: string) {
+  const ipv4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (ipv4) return ipv4[1];
+  const [head, tail, ...rest] = address.replace(/%.*$/, "").toLowerCase().split("::");
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const [left, right] = [groups(head), groups(tail)];
+  const missing = 8 - left.length - right.length;
+  const expanded = tail === undefined ? left : [...left, ...Array(Math.max(missing, 0)).fill("0"), ...right];
+  if (rest.length || expanded.length !== 8 || !expanded.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return address;
+  return `${expanded.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}
+
+let hasWarnedOfNoPeerAddress = false;
+
+/**
+ * The client's address, for the per-address limits. The socket's address comes from the preload
+ * scripts/client-address.cjs (the header it names replaces any the client sent). X-Forwarded-For
+ * is written by the client itself unless a proxy is in front, so it is read only with
+ * TRUSTED_PROXIES=N: the client is then the entry N places left of the socket's peer. Without the
+ * preload and without proxies, every client shares one address: limits get stricter, never dodged.
+ */
+export function clientIp(headers: RequestHeaders) {
+  const peerHeader = (globalThis as Record<symbol, unknown>)[Symbol.for("agora.peerAddressHeader")];
+  const peer = typeof peerHeader === "string" ? headerValue(headers, peerHeader) : "";
+  const hops = trustedProxyHops();
+  if (!peer && !hops && !hasWarnedOfNoPeerAddress) {
+    hasWarnedOfNoPeerAddress = true;
+    console.warn("[auth] no socket address (scripts/client-address.cjs not preloaded): per-address limits are shared by every client");
+  }
+  const forwarded = hops ? headerValue(headers, "x-forwarded-for").split(",").map((part) => part.trim()).filter(Boolean) : [];
+  const chain = [...forwarded, peer || "unknown"];
+  // Fewer entries than proxies: the request skipped them, so the leftmost is the nearest truth.
+  return addressSubject(chain.at(-1 - hops) ?? chain[0]);
+}
+
+/** What the session cookie carries: the user, their session version, and the session's row. */
+type SessionClaims = { uid?: number; sv?: number; sid?: string };
 
 function githubProvider() {
   if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
   return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+}
+
+/** The path of `url` when it is on `baseUrl`'s origin (or already a path), else null. */
+function sameOriginPath(url: string, baseUrl: string) {
+  if (url.startsWith("/")) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+  } catch {
+    return null;
+  }
 }
 
 export const isGithubEnabled = () => githubProvider().length > 0;
@@ -58,8 +116,9 @@ export const authOptions: NextAuthOptions = {
           const actor = await authenticate(parsed.data, clientIp(request.headers ?? {}));
           return actor && { id: String(actor.id), name: actor.name, sessionVersion: actor.sessionVersion };
         } catch (error) {
-          // next-auth hands a thrown message to the sign-in form: the lock-out explains itself.
-          if (error instanceof AppError) throw new Error(error.message);
+          // next-auth hands a thrown message to the sign-in form as its error code: a known code,
+          // which the form words itself (it shows no text that arrives in the URL).
+          if (error instanceof AppError && error.code === "rate_limited") throw new Error(SIGN_IN_LOCKED);
           throw error;
         }
       },
@@ -79,18 +138,33 @@ export const authOptions: NextAuthOptions = {
         const claims = token as SessionClaims;
         claims.uid = Number(user.id);
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        claims.sid = await createSession(claims.uid);
       }
       return token;
+    },
+    // next-auth's default lets through "/.//evil.example" (a browser reads the result as
+    // another host): only a safe path on this site, absolute or not, comes out.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(sameOriginPath(url, baseUrl))}`;
     },
     async session({ session, token }) {
       return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
     },
   },
+  events: {
+    // POST /api/auth/signout: the cookie is cleared in this browser, and its session is revoked
+    // so that a copy of the cookie is refused too; the member's other sessions live on.
+    async signOut({ token }) {
+      const { sid } = (token ?? {}) as SessionClaims;
+      if (sid) await revokeSession(sid);
+    },
+  },
 };
 
 /**
- * The signed-in user, read fresh from the database: a role change or a suspension applies at
- * the next request, a revoked session (older session version) or a deleted user is signed out.
+ * The signed-in user, read fresh from the database with their session (one query): a role change
+ * or a suspension applies at the next request; a signed-out or expired session, an older session
+ * version (sign out everywhere, password change) or a deleted user is signed out.
  */
 export async function getActorFromCookies(cookieValues: Record<string, string>): Promise<Actor | null> {
   const token = (await getToken({
@@ -98,8 +172,8 @@ export async function getActorFromCookies(cookieValues: Record<string, string>):
     secureCookie: usesSecureCookies(),
     secret: authSecret(),
   })) as SessionClaims | null;
-  if (!token?.uid) return null;
-  const actor = await getActor(token.uid);
+  if (!token?.uid || !token.sid) return null;
+  const actor = await getSessionActor(token.uid, token.sid);
   return actor && actor.sessionVersion === token.sv ? actor : null;
 }
 

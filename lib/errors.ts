@@ -7,6 +7,7 @@ const STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   unsupported_media_type: 415,
   invalid_input: 400,

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "./db";
-import { AppError } from "./errors";
+import { databaseUnavailable } from "./db-errors";
 
 export async function checkHealth() {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch {
-    throw new AppError("unavailable", "La base de données est injoignable.");
+    throw databaseUnavailable();
   }
   return { status: "ok", db: "ok" } as const;
 }

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getRequestActor } from "./auth";
 import { requireActiveUser, requireRole, requireUser } from "./authorization";
+import { databaseUnavailable, isDatabaseUnreachable } from "./db-errors";
 import { AppError, errorResponse, zodIssues } from "./errors";
 import type { Role } from "./schemas/user";
 import type { Actor } from "./users";
@@ -73,7 +74,32 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000 (22021): a NUL anywhere in a query or JSON body, in a value
+ * or a key, is refused here, once for every field of every route, instead of a 500 at the first
+ * write. The walk is iterative, so deep nesting cannot overflow the stack, and a node's path is
+ * built only for the one that fails.
+ */
+function assertNoNul(value: unknown, where: string) {
+  type Node = { value: unknown; key?: string; parent?: Node };
+  const pending: Node[] = [{ value }];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value: current, key } = node;
+    if ((typeof current === "string" && current.includes("\0")) || key?.includes("\0")) {
+      const path = [];
+      for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) path.push(at.key);
+      throw new AppError("bad_request", `Paramètres invalides (${where}) : retirez le caractère nul (U+0000) du texte.`, {
+        issues: [{ path: path.reverse().join("."), message: "Le caractère nul (U+0000) n’est pas accepté." }],
+      });
+    }
+    if (current !== null && typeof current === "object") {
+      for (const [childKey, child] of Object.entries(current)) pending.push({ value: child, key: childKey, parent: node });
+    }
+  }
+}
+
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  assertNoNul(value, where);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new AppError(where === "body" ? "invalid_input" : "bad_request", `Paramètres invalides (${where}).`, {
@@ -85,6 +111,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error);
+  if (isDatabaseUnreachable(error)) {
+    console.error("[db] unreachable:", error instanceof Error ? error.message : error);
+    return errorResponse(databaseUnavailable());
+  }
   const requestId = randomUUID();
   console.error(`[${requestId}]`, error);
   return errorResponse(new AppError("internal", `Erreur interne (référence ${requestId}).`));

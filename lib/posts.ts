@@ -13,9 +13,12 @@ import type { Actor } from "./users";
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
 
-/** Counts the post against the member's posting limits (posts and proposed threads). */
-export function consumePostingLimits(actor: Actor) {
-  return consumeRateLimit([...POSTING_LIMITS], String(actor.id));
+/**
+ * Counts the post against the member's posting limits (posts and proposed threads), inside the
+ * write's transaction: a write that fails leaves the limits as they were.
+ */
+export function consumePostingLimits(actor: Actor, tx: Prisma.TransactionClient) {
+  return consumeRateLimit(POSTING_LIMITS, String(actor.id), tx);
 }
 
 type PostRow = {
@@ -245,11 +248,11 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
   }
   if (parent?.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne peut plus y répondre.");
-  await consumePostingLimits(actor);
   const bodyHtml = await renderMarkdown(input.body);
 
   const now = new Date();
   const post = await db.$transaction(async (tx) => {
+    await consumePostingLimits(actor, tx);
     const created = await tx.post.create({
       select: { id: true },
       data: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
+import type { Prisma } from "./generated/prisma/client";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -13,15 +14,24 @@ type Rule = { max: number; windowMs: number; message: string };
  * benchmarks only: never on a public site.
  */
 export const RATE_LIMITS = {
-  signInFailuresPerEmail: {
+  // Sign-in: every attempt is counted before its password is checked, and taken back when the
+  // password was right (lib/users.ts). Strict per account and address, so a guesser is soon
+  // stopped while a stranger elsewhere cannot lock the owner out; looser per account alone, so
+  // guesses spread over many addresses stay bounded (NIST SP 800-63B: at most 100 failures).
+  signInFailuresPerEmailAndIp: {
     max: 5,
     windowMs: 15 * MINUTE_MS,
-    message: "Trop de tentatives de connexion pour ce compte. Réessayez dans quelques minutes.",
+    message: "Trop de tentatives de connexion à ce compte depuis votre adresse. Réessayez dans quelques minutes.",
   },
   signInFailuresPerIp: {
     max: 30,
     windowMs: 15 * MINUTE_MS,
     message: "Trop de tentatives de connexion depuis votre adresse. Réessayez dans quelques minutes.",
+  },
+  signInFailuresPerEmail: {
+    max: 100,
+    windowMs: HOUR_MS,
+    message: "Ce compte reçoit trop de tentatives de connexion en ce moment. Réessayez dans une heure.",
   },
   signUpsPerIp: {
     max: 10,
@@ -66,33 +76,42 @@ function refuse(name: RateLimitName, retryAfterSeconds: number): never {
   });
 }
 
-/** Throws a 429 with Retry-After when `subject` has reached the limit; records nothing. */
-export async function assertUnderLimit(name: RateLimitName, subject: string) {
-  if (isDisabled()) return;
-  const { max, windowMs } = RATE_LIMITS[name];
-  const [{ wait }] = await db.$queryRaw<{ wait: number | null }[]>`
-    SELECT agora_rate_limit_wait(${keyOf(name, subject)}, ${max}::integer, ${windowMs}::integer, agora_utc_now()) AS wait`;
-  if (wait !== null) refuse(name, wait);
-}
+/** A hit to count: which limit, for whom. */
+export type RateLimitHit = readonly [name: RateLimitName, subject: string];
 
-/** Counts one hit against the limit (a failed sign-in, say), whatever the count already is. */
-export async function recordHit(name: RateLimitName, subject: string) {
-  if (isDisabled()) return;
-  await db.$executeRaw`SELECT agora_rate_limit_record(${keyOf(name, subject)}, ${RATE_LIMITS[name].windowMs}::integer, agora_utc_now())`;
-}
+/** The database, or the transaction of the write being limited. */
+type SqlClient = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+// No hit older than the longest window counts for anything: the SQL function prunes those.
+const RETENTION_MS = Math.max(...Object.values(RATE_LIMITS).map((rule) => rule.windowMs));
 
 /**
- * Checks every named limit and, only when all allow it, counts the hit against each: one
- * statement, serialised per subject by an advisory lock, so that concurrent requests cannot all
- * slip under the limit together. The rule itself is SQL (migration rate_limit_function).
+ * Checks every limit and, only when all allow it, counts the hit against each: one statement,
+ * serialised per key by advisory locks, so that concurrent requests cannot all slip under a
+ * limit together. Given the transaction of a write, the hits are counted only if it commits.
+ * Returns the ids of the hits, for refundRateLimit. The rule itself is SQL (migrations
+ * rate_limit_function, rate_limit_attempts).
  */
-export async function consumeRateLimit(names: RateLimitName | RateLimitName[], subject: string) {
-  if (isDisabled()) return;
-  const list = Array.isArray(names) ? names : [names];
-  const [refused] = await db.$queryRaw<{ refused: number; retryAfterSeconds: number }[]>`
-    SELECT refused, retry_after_seconds AS "retryAfterSeconds" FROM agora_consume_rate_limit(
-      ${list.map((name) => keyOf(name, subject))}::text[],
-      ${list.map((name) => RATE_LIMITS[name].max)}::integer[],
-      ${list.map((name) => RATE_LIMITS[name].windowMs)}::integer[])`;
-  if (refused) refuse(list[refused.refused - 1], refused.retryAfterSeconds);
+export async function consumeRateLimits(hits: readonly RateLimitHit[], client: SqlClient = db): Promise<bigint[]> {
+  if (isDisabled()) return [];
+  const [result] = await client.$queryRaw<{ refused: number | null; retryAfterSeconds: number | null; hitIds: bigint[] | null }[]>`
+    SELECT refused, retry_after_seconds AS "retryAfterSeconds", hit_ids AS "hitIds" FROM agora_consume_rate_limit(
+      ${hits.map(([name, subject]) => keyOf(name, subject))}::text[],
+      ${hits.map(([name]) => RATE_LIMITS[name].max)}::integer[],
+      ${hits.map(([name]) => RATE_LIMITS[name].windowMs)}::integer[],
+      ${RETENTION_MS}::integer)`;
+  if (result.refused !== null) refuse(hits[result.refused - 1][0], result.retryAfterSeconds ?? 1);
+  return result.hitIds ?? [];
+}
+
+/** consumeRateLimits for limits that share one subject (a member's id, an address). */
+export function consumeRateLimit(names: RateLimitName | readonly RateLimitName[], subject: string, client?: SqlClient) {
+  const list: readonly RateLimitName[] = typeof names === "string" ? [names] : names;
+  return consumeRateLimits(list.map((name) => [name, subject] as const), client);
+}
+
+/** Takes back hits that consumeRateLimits counted: the attempt turned out not to count. */
+export async function refundRateLimit(hitIds: bigint[]) {
+  if (hitIds.length === 0) return;
+  await db.$executeRaw`DELETE FROM rate_limit_hits WHERE id = ANY(${hitIds}::bigint[])`;
 }

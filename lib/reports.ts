@@ -9,8 +9,24 @@ import { consumeRateLimit } from "./rate-limit";
 import type { CreateReportInput, ResolveReportInput } from "./schemas/moderation";
 import type { Actor } from "./users";
 
-/** Distinct members whose open reports hide a post at once, pending review. */
+/** Distinct established members whose open reports hide a post at once, pending review. */
 export const AUTO_HIDE_REPORTERS = 3;
+
+/**
+ * An established member, whose report counts toward hiding a post: an account this old that has
+ * at least one post the public can see. Accounts made minutes ago to hide someone's post (three
+ * sock-puppets did it in 332 ms) do not count; their reports still reach the moderators.
+ */
+export const ESTABLISHED_ACCOUNT_AGE_HOURS = 72;
+const HOUR_MS = 60 * 60 * 1000;
+
+function establishedMembers(now: Date): Prisma.UserWhereInput {
+  return {
+    createdAt: { lte: new Date(now.getTime() - ESTABLISHED_ACCOUNT_AGE_HOURS * HOUR_MS) },
+    posts: { some: { deletedAt: null, hiddenAt: null, thread: { hiddenAt: null } } },
+  };
+}
+
 const AUTO_HIDE_REASON = `Masquée automatiquement après ${AUTO_HIDE_REPORTERS} signalements, en attente d’examen par la modération.`;
 
 async function assertReportable({ targetType, targetId }: CreateReportInput) {
@@ -23,7 +39,8 @@ async function assertReportable({ targetType, targetId }: CreateReportInput) {
 
 /**
  * A member reports a post or a thread: one open report per member and target, 10 an hour. The
- * third distinct reporter of a post hides it at once, in the same transaction, pending review.
+ * third distinct established reporter of a post hides it at once, in the same transaction,
+ * pending review.
  */
 export async function createReport(actor: Actor, input: CreateReportInput) {
   requireActiveUser(actor);
@@ -32,15 +49,20 @@ export async function createReport(actor: Actor, input: CreateReportInput) {
   const target = input.targetType === "POST" ? { postId: input.targetId } : { threadId: input.targetId };
   try {
     return await db.$transaction(async (tx) => {
+      // The post is locked first, so that the third report hides it exactly once under
+      // concurrency; locked after the insert, each report's foreign key share-locks the post and
+      // parallel reporters deadlock.
+      const [post] =
+        input.targetType === "POST"
+          ? await tx.$queryRaw<{ hiddenAt: Date | null }[]>`SELECT hidden_at AS "hiddenAt" FROM posts WHERE id = ${input.targetId} FOR NO KEY UPDATE`
+          : [];
       const report = await tx.report.create({
         select: { id: true, targetType: true, postId: true, threadId: true, reason: true, status: true, createdAt: true },
         data: { reporterId: actor.id, targetType: input.targetType, reason: input.reason, details: input.details, ...target },
       });
-      if (input.targetType === "POST") {
-        // Locked, so that the third report hides the post exactly once under concurrency.
-        const [post] = await tx.$queryRaw<{ hiddenAt: Date | null }[]>`SELECT hidden_at AS "hiddenAt" FROM posts WHERE id = ${input.targetId} FOR UPDATE`;
-        const reporters = await tx.report.count({ where: { postId: input.targetId, status: "OPEN" } });
-        if (!post.hiddenAt && reporters >= AUTO_HIDE_REPORTERS) {
+      if (post && !post.hiddenAt) {
+        const reporters = await tx.report.count({ where: { postId: input.targetId, status: "OPEN", reporter: establishedMembers(new Date()) } });
+        if (reporters >= AUTO_HIDE_REPORTERS) {
           await tx.post.update({ where: { id: input.targetId }, data: { hiddenAt: new Date(), hiddenReason: AUTO_HIDE_REASON } });
           await writeLog(tx, { actorId: null, action: "AUTO_HIDE_POST", targetType: "POST", postId: input.targetId, reason: AUTO_HIDE_REASON });
         }

@@ -134,10 +134,10 @@ export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => fin
 /** A member's own question. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
   requireActiveUser(actor);
-  await consumePostingLimits(actor);
   const bodyHtml = await renderMarkdown(input.body);
   const createdAt = new Date();
   return db.$transaction(async (tx) => {
+    await consumePostingLimits(actor, tx);
     const draft = await tx.thread.create({
       select: { id: true },
       data: {

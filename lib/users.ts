@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
-import { assertUnderLimit, consumeRateLimit, recordHit } from "./rate-limit";
+import { consumeRateLimit, consumeRateLimits, refundRateLimit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
 import { newestFirstAfter, timeOrderedPage } from "./keyset";
 import { PROFILE_PAGE_SIZE, type ChangePasswordInput, type ProfilePostsQuery, type Role, type SignInInput, type SignUpInput } from "./schemas/user";
@@ -24,14 +24,6 @@ export function isSuspended(user: Pick<Actor, "suspendedAt" | "suspendedUntil">,
   return user.suspendedAt !== null && (user.suspendedUntil === null || user.suspendedUntil > now);
 }
 
-export function getActor(id: number) {
-  return db.user.findUnique({ select: actorFields, where: { id } });
-}
-
-function adminEmails() {
-  return new Set((process.env.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean));
-}
-
 function assertNotCommon(password: string, path: string) {
   if (isCommonPassword(password)) {
     throw new AppError("invalid_input", "Ce mot de passe fait partie des plus courants : choisissez-en un autre.", {
@@ -40,7 +32,11 @@ function assertNotCommon(password: string, path: string) {
   }
 }
 
-/** Sign-up. The only way to learn that an email is taken is this 409. */
+/**
+ * Sign-up. The only way to learn that an email is taken is this 409. Every account starts as a
+ * MEMBER: nobody has proved they own the address yet, so no email list may grant a role here
+ * (admins are made from the shell, `npm run user:role`).
+ */
 export async function createUser(input: SignUpInput, ip: string) {
   assertNotCommon(input.password, "password");
   await consumeRateLimit("signUpsPerIp", ip);
@@ -52,7 +48,6 @@ export async function createUser(input: SignUpInput, ip: string) {
         email: input.email,
         name: input.name,
         passwordHash,
-        role: adminEmails().has(input.email) ? "ADMIN" : "MEMBER",
       },
     });
   } catch (error) {
@@ -64,21 +59,25 @@ export async function createUser(input: SignUpInput, ip: string) {
 }
 
 /**
- * Checks credentials for sign-in. More than RATE_LIMITS' failures for one email or one address
- * lock sign-in out (even with the right password) until the window passes. Every failure is
- * logged, without the password.
+ * Checks credentials for sign-in. The attempt is counted against RATE_LIMITS' sign-in limits
+ * before the password is checked, in one atomic step, so that parallel guesses cannot all be
+ * checked; beyond a limit sign-in is refused (even with the right password) until the window
+ * passes. A right password takes its attempt back: only failures count. Every failure is logged,
+ * without the password.
  */
 export async function authenticate({ email, password }: SignInInput, ip: string): Promise<Actor | null> {
-  await assertUnderLimit("signInFailuresPerEmail", email);
-  await assertUnderLimit("signInFailuresPerIp", ip);
+  const attempt = await consumeRateLimits([
+    ["signInFailuresPerEmailAndIp", JSON.stringify([email, ip])],
+    ["signInFailuresPerIp", ip],
+    ["signInFailuresPerEmail", email],
+  ]);
   const user = await db.user.findUnique({ select: { ...actorFields, passwordHash: true }, where: { email } });
   const isValid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !user.passwordHash || !isValid) {
     console.warn(`[auth] failed sign-in for ${JSON.stringify(email)} from ${ip}`);
-    await recordHit("signInFailuresPerEmail", email);
-    await recordHit("signInFailuresPerIp", ip);
     return null;
   }
+  await refundRateLimit(attempt);
   const { passwordHash: _hash, ...actor } = user;
   return actor;
 }

@@ -6,7 +6,7 @@ import { safeCallbackPath } from "@/lib/schemas/user";
 
 export const metadata: Metadata = { title: "Inscription" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
   const callbackPath = safeCallbackPath((await searchParams).callbackUrl);

@@ -33,12 +33,28 @@ export function limitParam(defaultLimit: number, maxLimit: number) {
   return z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit);
 }
 
-export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+/** Ids are PostgreSQL `integer`s: beyond this, a query fails (22003) instead of finding nothing. */
+const ID_MAX = 2_147_483_647;
+export const idParam = z.coerce.number().int().positive().max(ID_MAX);
+
+/** The id in a cursor: already a number in its JSON, in the range of the ids. */
+export const cursorId = z.number().int().positive().max(ID_MAX);
+
+const EARLIEST_CURSOR_MS = Date.UTC(1970, 0, 1);
+const LATEST_CURSOR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * A time in a cursor: an ISO date that PostgreSQL's `timestamp` can hold. Year 0000 passes the
+ * ISO format but not PostgreSQL (22008); no row of the forum predates 1970.
+ */
+export const cursorDate = z.iso.datetime().refine((value) => {
+  const at = Date.parse(value);
+  return at >= EARLIEST_CURSOR_MS && at <= LATEST_CURSOR_MS;
+});
 
 /** The key of a list in time order: the creation time and id of the last item shown. */
-export const createdAtCursorKey = z.object({ at: z.iso.datetime(), id: z.number().int() });
+export const createdAtCursorKey = z.object({ at: cursorDate, id: cursorId });
 export type CreatedAtCursor = z.infer<typeof createdAtCursorKey>;
-
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export const idParams = z.object({ id: idParam });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
-import { createdAtCursorKey, cursorParam, idParam, idParams, limitParam } from "./pagination";
+import { createdAtCursorKey, cursorDate, cursorId, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import { STANCES } from "./vote";
 
 export const POST_BODY_MAX = MARKDOWN_MAX_CHARS;
@@ -50,9 +50,9 @@ export type PostSort = (typeof POST_SORTS)[number];
  * value's type follows the sort's column, so that no cursor can make the query fail.
  */
 export const postCursorKey = z.discriminatedUnion("s", [
-  z.object({ s: z.enum(["best", "controversial"]), v: z.number(), id: z.number().int() }),
-  z.object({ s: z.literal("top"), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: z.number().int() }),
-  z.object({ s: z.enum(["new", "old"]), v: z.iso.datetime(), id: z.number().int() }),
+  z.object({ s: z.enum(["best", "controversial"]), v: z.number(), id: cursorId }),
+  z.object({ s: z.literal("top"), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: cursorId }),
+  z.object({ s: z.enum(["new", "old"]), v: cursorDate, id: cursorId }),
 ]);
 export type PostCursor = z.infer<typeof postCursorKey>;
 

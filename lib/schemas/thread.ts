@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorParam, idParams, limitParam } from "./pagination";
+import { cursorDate, cursorId, cursorParam, idParams, limitParam } from "./pagination";
 
 export const THREAD_PAGE_SIZE = 20;
 export const THREAD_PAGE_MAX = 100;
@@ -9,9 +9,9 @@ export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** Threads are listed pinned first, then by the sort's value, then id: this is their key. */
 export const threadCursorKey = z.discriminatedUnion("s", [
-  z.object({ s: z.literal("hot"), pinned: z.boolean(), v: z.number(), id: z.number().int() }),
-  z.object({ s: z.literal("top"), pinned: z.boolean(), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: z.number().int() }),
-  z.object({ s: z.enum(["new", "active"]), pinned: z.boolean(), v: z.iso.datetime(), id: z.number().int() }),
+  z.object({ s: z.literal("hot"), pinned: z.boolean(), v: z.number(), id: cursorId }),
+  z.object({ s: z.literal("top"), pinned: z.boolean(), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: cursorId }),
+  z.object({ s: z.enum(["new", "active"]), pinned: z.boolean(), v: cursorDate, id: cursorId }),
 ]);
 export type ThreadCursor = z.infer<typeof threadCursorKey>;
 

@@ -59,16 +59,25 @@ export const PROFILE_PAGE_SIZE = 20;
 export const profilePostsQuery = z.object({ cursor: cursorParam(createdAtCursorKey).optional() });
 export type ProfilePostsQuery = z.infer<typeof profilePostsQuery>;
 
+/** Longer callback paths are refused: nothing on this site needs one, and they bloat the redirect. */
+export const CALLBACK_PATH_MAX_LENGTH = 2048;
+const CALLBACK_BASE = "http://agora.invalid";
+// Browsers drop tabs and newlines from URLs and read a backslash as a slash: "/\t/evil" is "//evil".
+const AMBIGUOUS_IN_URL = /[\\\u0000-\u001f\u007f]/;
+
 /**
  * Where to go after signing in: only a path on this site ("/t/x?sort=new"), never another
- * origin ("//evil.example", "https://…", "/\\evil.example"), which would make the sign-in page
- * an open redirect.
+ * origin, which would make the sign-in page an open redirect. The path is judged after the URL
+ * parser has normalised it, as a browser will: "/.//evil.example", "/%2e%2e//evil.example" and
+ * "/x/..//evil.example" all come out as "//evil.example", a protocol-relative URL to another host.
  */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/") {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+export function safeCallbackPath(value: unknown, fallback = "/") {
+  // A query parameter given twice arrives as an array.
+  if (typeof value !== "string" || value.length > CALLBACK_PATH_MAX_LENGTH || !value.startsWith("/") || AMBIGUOUS_IN_URL.test(value)) return fallback;
   try {
-    const url = new URL(value, "http://agora.invalid");
-    return url.origin === "http://agora.invalid" ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    const url = new URL(value, CALLBACK_BASE);
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return url.origin === CALLBACK_BASE && !path.startsWith("//") ? path : fallback;
   } catch {
     return fallback;
   }

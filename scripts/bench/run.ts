@@ -16,7 +16,7 @@ import { startEmbeddedDatabase } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
 import { BENCH_DATABASE, BENCH_DATA_DIR, benchServerUrl } from "./config";
 import { loadBenchData } from "./load-data";
-import { queryCounter, type QueryCounter } from "./query-counter";
+import { queryCounter, type QueryCounter, statementsPerRequest } from "./query-counter";
 import { prepare, scenarios, type Scenario } from "./scenarios";
 
 const APP_PORT = 3200;
@@ -100,15 +100,14 @@ type Result = {
   p99: number;
   errors: number;
   non2xx: number;
-  /** SQL statements the server ran per request (BEGIN and COMMIT included), when counted. */
+  /** SQL statements the server ran per request (BEGIN and COMMIT included), when counted: exact, over sequential requests. */
   queries: number | null;
 };
 
 async function measure(scenario: Scenario, connections: number, { duration, warmUp }: Options, counter: QueryCounter | null): Promise<Result> {
   await autocannon({ ...scenario.options, connections, duration: warmUp });
-  await counter?.reset();
   const result = await autocannon({ ...scenario.options, connections, duration });
-  const statements = counter ? await counter.statements() : null;
+  const queries = counter ? await statementsPerRequest(scenario.options, counter) : null;
   return {
     scenario: scenario.name,
     target: scenario.target,
@@ -118,7 +117,7 @@ async function measure(scenario: Scenario, connections: number, { duration, warm
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    queries: statements === null ? null : Number((statements / Math.max(result.requests.total, 1)).toFixed(2)),
+    queries,
   };
 }
 

@@ -22,9 +22,18 @@ export async function prepare(url: string, secret: string) {
     )).rows[0];
     const users = (await client.query("SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY id LIMIT $1", [SIGNED_IN_USERS])).rows.map((row) => row.id as number);
     const posts = (await client.query("SELECT id, author_id FROM posts WHERE thread_id = $1 ORDER BY random() LIMIT 5000", [largest.id])).rows as { id: number; author_id: number }[];
-    return { largest, deepCursor: deep ? encodeCursor({ s: "best", v: deep.best_rank, id: deep.id }) : null, users, posts };
+    // A session row per voter, as a sign-in opens one: the app refuses a cookie without it.
+    const sessions = (await client.query(
+      `INSERT INTO sessions (user_id, created_at, expires_at) SELECT id, agora_utc_now(), agora_utc_now() + interval '1 day'
+       FROM unnest($1::int[]) AS id RETURNING id::text AS sid, user_id`,
+      [users],
+    )).rows as { sid: string; user_id: number }[];
+    const sessionOf = new Map(sessions.map((session) => [session.user_id, session.sid]));
+    return { largest, deepCursor: deep ? encodeCursor({ s: "best", v: deep.best_rank, id: deep.id }) : null, users, posts, sessionOf };
   });
-  const cookies = await Promise.all(setup.users.map(async (uid) => `next-auth.session-token=${await encode({ token: { uid, sv: 0 }, secret })}`));
+  const cookies = await Promise.all(
+    setup.users.map(async (uid) => `next-auth.session-token=${await encode({ token: { uid, sv: 0, sid: setup.sessionOf.get(uid) }, secret })}`),
+  );
   /** Posts whose stored vote counters differ from their vote rows (0 after an exact run). */
   const countersOff = () =>
     withClient(url, async (client) => (await client.query(`

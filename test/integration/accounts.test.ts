@@ -1,9 +1,11 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as meRoute } from "@/app/api/me/route";
 import { POST as changePasswordRoute } from "@/app/api/me/password/route";
 import { POST as signOutEverywhereRoute } from "@/app/api/me/sign-out-everywhere/route";
 import { POST as signUpRoute } from "@/app/api/users/route";
+import { authOptions } from "@/lib/auth";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { SIGN_IN_LOCKED } from "@/lib/sign-in-errors";
 import { authenticate } from "@/lib/users";
 import { call } from "../support/http";
 import { createMember, sessionCookie } from "../support/session";
@@ -55,13 +57,18 @@ describe("sign-up (POST /api/users)", () => {
     expect(await db.user.count({ where: { email: "a@example.test" } })).toBe(0);
   });
 
-  it("makes the accounts listed in ADMIN_EMAILS administrators", async () => {
-    process.env.ADMIN_EMAILS = "boss@example.test, other@example.test";
+  it.each([
+    ["the address itself", "Boss@Example.test"],
+    ["its full-width variant", "ｂｏｓｓ＠ｅｘａｍｐｌｅ．ｔｅｓｔ"],
+  ])("makes a MEMBER of whoever signs up with an ADMIN_EMAILS address (%s): nobody proved they own it", async (_label, email) => {
+    vi.stubEnv("ADMIN_EMAILS", "boss@example.test, other@example.test");
     try {
-      const { body } = await signUp({ email: "Boss@Example.test", name: "La patronne", password: "un mot de passe solide" });
-      expect((await db.user.findUniqueOrThrow({ where: { id: body.id } })).role).toBe("ADMIN");
+      const { status, body } = await signUp({ email, name: "La patronne", password: "un mot de passe solide" });
+      expect(status).toBe(201);
+      expect(await db.user.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({ email: "boss@example.test", role: "MEMBER" });
     } finally {
-      delete process.env.ADMIN_EMAILS;
+      vi.unstubAllEnvs();
+      await db.user.deleteMany({ where: { email: "boss@example.test" } });
     }
   });
 
@@ -104,15 +111,67 @@ describe("sign-in (authenticate)", () => {
     expect(await authenticate({ email: "nobody@example.test", password }, freshIp())).toBeNull();
   });
 
-  it("locks an email out after 5 failures in 15 minutes, even with the right password", async () => {
+  it("locks one address out of an email after 5 failures in 15 minutes, even with the right password", async () => {
     await account("target@example.test");
+    const ip = freshIp();
     for (let i = 0; i < 5; i += 1) {
-      expect(await authenticate({ email: "target@example.test", password: `faux ${i}` }, freshIp())).toBeNull();
+      expect(await authenticate({ email: "target@example.test", password: `faux ${i}` }, ip)).toBeNull();
     }
-    await expect(authenticate({ email: "target@example.test", password }, freshIp())).rejects.toMatchObject({
+    await expect(authenticate({ email: "target@example.test", password }, ip)).rejects.toMatchObject({
       code: "rate_limited",
-      message: expect.stringContaining("Trop de tentatives"),
+      message: expect.stringContaining("Trop de tentatives de connexion à ce compte depuis votre adresse"),
     });
+  });
+
+  it("does not let strangers elsewhere lock the owner out: failures from other addresses leave theirs open", async () => {
+    await account("owner@example.test");
+    for (let stranger = 0; stranger < 4; stranger += 1) {
+      const ip = freshIp();
+      for (let i = 0; i < 5; i += 1) expect(await authenticate({ email: "owner@example.test", password: "faux" }, ip)).toBeNull();
+      await expect(authenticate({ email: "owner@example.test", password: "faux" }, ip)).rejects.toMatchObject({ code: "rate_limited" });
+    }
+    expect(await authenticate({ email: "owner@example.test", password }, freshIp())).toMatchObject({ name: "Compte" });
+  });
+
+  it("bounds guesses spread over many addresses: 100 failures an hour per email lock it everywhere", async () => {
+    await account("spread@example.test");
+    const recently = Date.now() - 30 * 60_000;
+    await db.rateLimitHit.createMany({
+      data: Array.from({ length: 99 }, (_, i) => ({ key: "signInFailuresPerEmail:spread@example.test", createdAt: new Date(recently + i) })),
+    });
+    expect(await authenticate({ email: "spread@example.test", password: "faux" }, freshIp())).toBeNull();
+    const refused = authenticate({ email: "spread@example.test", password }, freshIp());
+    await expect(refused).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("Ce compte reçoit trop de tentatives") });
+  });
+
+  it("checks at most 5 of 50 wrong passwords sent at once for one email from one address", async () => {
+    await account("parallel@example.test");
+    const ip = freshIp();
+    const answers = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => authenticate({ email: "parallel@example.test", password: `faux ${i}` }, ip)),
+    );
+    const checked = answers.filter((answer) => answer.status === "fulfilled");
+    const locked = answers.filter((answer) => answer.status === "rejected" && answer.reason.code === "rate_limited");
+    expect(checked).toHaveLength(5);
+    expect(locked).toHaveLength(45);
+  });
+
+  it("counts the 30 failures per address exactly when 40 guesses for distinct emails arrive at once", async () => {
+    const ip = freshIp();
+    const answers = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => authenticate({ email: `at-once${i}@example.test`, password: "faux" }, ip)),
+    );
+    expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(30);
+    expect(answers.filter((answer) => answer.status === "rejected" && answer.reason.code === "rate_limited")).toHaveLength(10);
+  });
+
+  it("does not count a right password as a failure", async () => {
+    await account("regular@example.test");
+    const ip = freshIp();
+    for (let i = 0; i < 4; i += 1) await authenticate({ email: "regular@example.test", password: "faux" }, ip);
+    for (let i = 0; i < 4; i += 1) expect(await authenticate({ email: "regular@example.test", password }, ip)).not.toBeNull();
+    expect(await authenticate({ email: "regular@example.test", password: "faux" }, ip)).toBeNull();
+    await expect(authenticate({ email: "regular@example.test", password }, ip)).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("logs every failure with the email and address, never the password", async () => {
@@ -145,6 +204,35 @@ describe("sign-in (authenticate)", () => {
     }
     await expect(authenticate({ email: "victim@example.test", password }, ip)).rejects.toMatchObject({ code: "rate_limited" });
     expect(await authenticate({ email: "victim@example.test", password }, freshIp())).not.toBeNull();
+  });
+});
+
+describe("per-address limits without a proxy in front (TRUSTED_PROXIES unset)", () => {
+  // As under `next start`: the preload puts the socket's address in this header.
+  beforeAll(() => import("@/scripts/client-address.cjs"));
+  beforeEach(() => vi.stubEnv("TRUSTED_PROXIES", ""));
+  afterEach(() => vi.unstubAllEnvs());
+  const fromSocket = (peer: string) => ({ "x-forwarded-for": freshIp(), "x-agora-peer-address": peer });
+
+  it("a new X-Forwarded-For on every sign-up does not dodge the 10 sign-ups per address", async () => {
+    const answers = [];
+    for (let i = 0; i < 11; i += 1) {
+      const json = { email: `forger${i}@example.test`, name: "Faussaire", password: "un mot de passe solide" };
+      answers.push((await call(signUpRoute, "/api/users", { method: "POST", json, headers: fromSocket("192.0.2.50") })).status);
+    }
+    expect(answers).toEqual([...Array(10).fill(201), 429]);
+  });
+
+  it("a new X-Forwarded-For on every sign-in does not dodge the per-address lock-out", async () => {
+    await signUp({ email: "victim2@example.test", name: "Victime", password: "le bon mot de passe" }, freshIp(), { "x-agora-peer-address": "192.0.2.61" });
+    const credentials = authOptions.providers[0].options as unknown as {
+      authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
+    };
+    const signIn = (email: string, password: string) => credentials.authorize({ email, password }, { headers: fromSocket("192.0.2.60") });
+    for (let i = 0; i < 30; i += 1) expect(await signIn(`guess${i}@example.test`, "faux")).toBeNull();
+    await expect(signIn("victim2@example.test", "le bon mot de passe")).rejects.toThrow(SIGN_IN_LOCKED);
+    // The address is locked, not the account: from elsewhere its owner signs in.
+    expect(await credentials.authorize({ email: "victim2@example.test", password: "le bon mot de passe" }, { headers: fromSocket("192.0.2.62") })).toMatchObject({ name: "Victime" });
   });
 });
 

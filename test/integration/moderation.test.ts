@@ -14,9 +14,10 @@ import { POST as reportRoute } from "@/app/api/reports/route";
 import { GET as listPostsRoute, POST as createPostRoute } from "@/app/api/threads/[id]/posts/route";
 import { GET as getThreadRoute } from "@/app/api/threads/[id]/route";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { ESTABLISHED_ACCOUNT_AGE_HOURS } from "@/lib/reports";
 import { createThreadRow } from "../support/factories";
 import { call } from "../support/http";
-import { createMember, sessionCookie } from "../support/session";
+import { createEstablishedMember, createMember, sessionCookie } from "../support/session";
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -64,12 +65,12 @@ describe("reports", () => {
   it("hides a post at once when 3 distinct members report it, logs it, and puts it first in the queue", async () => {
     const { post, thread, moderator } = await setup();
     const other = await setup();
-    for (let i = 0; i < 2; i += 1) await report(await createMember(), other.post.id);
-    await report(await createMember(), post.id);
-    await report(await createMember(), post.id);
+    for (let i = 0; i < 2; i += 1) await report(await createEstablishedMember(), other.post.id);
+    await report(await createEstablishedMember(), post.id);
+    await report(await createEstablishedMember(), post.id);
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
     const before = await logCount();
-    await report(await createMember(), post.id);
+    await report(await createEstablishedMember(), post.id);
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).not.toBeNull();
     expect(await logCount()).toBe(before + 1);
     expect(await db.moderationLog.findFirst({ where: { postId: post.id } })).toMatchObject({ action: "AUTO_HIDE_POST", actorId: null });
@@ -81,6 +82,58 @@ describe("reports", () => {
     expect(queue.body.items[0].reports).toHaveLength(3);
     expect(queue.body.items[0].reports[0].reporter.name).toEqual(expect.any(String));
     expect(queue.body.items[0].post.author.id).toBeGreaterThan(0);
+  });
+
+  it("3 sock-puppets signed up seconds ago cannot hide a post: their reports only reach the moderators", async () => {
+    const { post, moderator } = await setup();
+    const puppets = await Promise.all(Array.from({ length: 3 }, () => createMember()));
+    expect((await Promise.all(puppets.map((puppet) => report(puppet, post.id)))).map((response) => response.status)).toEqual([201, 201, 201]);
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
+    expect(await db.moderationLog.count({ where: { postId: post.id } })).toBe(0);
+    const queue = await send(queueRoute, "/api/moderation/reports?status=OPEN", moderator, undefined, "GET");
+    expect(queue.body.items.find((item: { postId: number }) => item.postId === post.id)).toMatchObject({ count: 3, isHidden: false });
+  });
+
+  it("counts only established reporters: old enough, with a post the public can see", async () => {
+    const { post } = await setup();
+    const longAgo = new Date(Date.now() - (ESTABLISHED_ACCOUNT_AGE_HOURS + 1) * 3_600_000);
+    const almost = new Date(Date.now() - (ESTABLISHED_ACCOUNT_AGE_HOURS - 1) * 3_600_000);
+    const postedAndYoung = await createMember({ createdAt: almost });
+    const oldAndSilent = await createMember({ createdAt: longAgo });
+    const oldWithHiddenPost = await createMember({ createdAt: longAgo });
+    const oldWithDeletedPost = await createMember({ createdAt: longAgo });
+    const oldInHiddenThread = await createMember({ createdAt: longAgo });
+    const hiddenThread = await createThreadRow({ hiddenAt: new Date() });
+    const visibleThread = await createThreadRow();
+    const contribution = { body: "Mon avis", bodyHtml: "<p>Mon avis</p>" };
+    await db.post.createMany({
+      data: [
+        { ...contribution, threadId: visibleThread.id, authorId: postedAndYoung.id },
+        { ...contribution, threadId: visibleThread.id, authorId: oldWithHiddenPost.id, hiddenAt: new Date(), hiddenReason: "Spam" },
+        { ...contribution, threadId: visibleThread.id, authorId: oldWithDeletedPost.id, deletedAt: new Date() },
+        { ...contribution, threadId: hiddenThread.id, authorId: oldInHiddenThread.id },
+      ],
+    });
+    for (const reporter of [postedAndYoung, oldAndSilent, oldWithHiddenPost, oldWithDeletedPost, oldInHiddenThread]) {
+      expect((await report(reporter, post.id)).status).toBe(201);
+    }
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
+
+    await report(await createEstablishedMember(), post.id);
+    await report(await createEstablishedMember(), post.id);
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
+    await report(await createEstablishedMember(), post.id);
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).not.toBeNull();
+  });
+
+  it("established members reporting at the same moment hide the post exactly once", async () => {
+    const { post } = await setup();
+    const reporters = await Promise.all(Array.from({ length: 6 }, () => createEstablishedMember()));
+    const puppets = await Promise.all(Array.from({ length: 6 }, () => createMember()));
+    const statuses = await Promise.all([...reporters, ...puppets].map(async (reporter) => (await report(reporter, post.id)).status));
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).not.toBeNull();
+    expect(await db.moderationLog.count({ where: { postId: post.id, action: "AUTO_HIDE_POST" } })).toBe(1);
   });
 
   it("resolving one report with HIDE hides the target and resolves all its open reports", async () => {
@@ -99,7 +152,7 @@ describe("reports", () => {
 
   it("dismissing closes every open report and restores a post the reports had hidden", async () => {
     const { post, moderator } = await setup();
-    for (let i = 0; i < 3; i += 1) await report(await createMember(), post.id);
+    for (let i = 0; i < 3; i += 1) await report(await createEstablishedMember(), post.id);
     const [first] = await db.report.findMany({ where: { postId: post.id } });
     const resolved = await send(resolveRoute, `/api/moderation/reports/${first.id}/resolve`, moderator, { action: "DISMISS", reason: "Critique légitime" }, "POST", first.id);
     expect(resolved.body).toEqual({ resolved: "DISMISSED" });
@@ -211,7 +264,7 @@ describe("roles", () => {
 });
 
 describe("the log and the journal", () => {
-  it("lists actions for moderators, filterable; the public journal hides identities and hidden text", async () => {
+  it("lists actions for moderators, filterable; the public journal hides identities, hidden text and reasons", async () => {
     const { post, moderator } = await setup();
     await send(hidePostRoute, `/api/moderation/posts/${post.id}/hide`, moderator, { reason: "Hors charte" }, "POST", post.id);
     const log = await send(logRoute, `/api/moderation/log?actorId=${moderator.id}&action=HIDE_POST`, moderator, undefined, "GET");
@@ -221,10 +274,12 @@ describe("the log and the journal", () => {
 
     const journal = await call(journalRoute, "/api/moderation/journal");
     expect(journal.status).toBe(200);
-    const entry = journal.body.items.find((item: { post?: { id: number } }) => item.post?.id === post.id);
-    expect(entry).toMatchObject({ action: "HIDE_POST", reason: "Hors charte" });
+    const entry = journal.body.items.find((item: { target: { type: string; id: number } }) => item.target.type === "POST" && item.target.id === post.id);
+    expect(entry).toMatchObject({ action: "HIDE_POST", target: { path: null } });
     const text = JSON.stringify(journal.body);
     expect(text).not.toContain(moderator.name);
+    // The reason is told to the author and to moderators, not to the public.
+    expect(text).not.toContain("Hors charte");
     expect(text).not.toContain("Un avis discutable");
   });
 });

@@ -10,5 +10,8 @@ await createDatabase(serverUrl, name, TEMPLATE_DATABASE);
 process.env.DATABASE_URL = databaseUrl(serverUrl, name);
 // Sessions in tests are signed with a secret of their own.
 process.env.AUTH_SECRET ??= "agora-test-secret-not-for-production";
+// Route handlers are called without a socket: the tests play a proxy, whose X-Forwarded-For gives
+// each request the address it needs. Tests of the socket's address set this themselves.
+process.env.TRUSTED_PROXIES ??= "1";
 
 afterAll(() => dropDatabase(serverUrl, name));

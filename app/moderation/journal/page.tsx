@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ModerationLogList } from "@/components/moderation-log-list";
+import { ModerationJournalList } from "@/components/moderation-journal-list";
 import { listModerationJournal } from "@/lib/moderation-log";
 import { listLogQuery } from "@/lib/schemas/moderation";
 
@@ -16,10 +16,11 @@ export default async function ModerationJournalPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Journal public de la modération</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        Chaque action de la modération, avec sa date et sa raison, pour que chacun voie comment le débat est modéré. Ni
-        l’identité des personnes qui signalent, ni le texte masqué n’y figurent.
+        Chaque action de la modération, avec sa date et sa cible, pour que chacun voie comment le débat est modéré. Les
+        cibles y sont désignées par leur numéro public ; ni les personnes qui modèrent ou signalent, ni les titres, les noms
+        ou le texte masqué, ni les raisons (communiquées aux personnes concernées) n’y figurent.
       </p>
-      <ModerationLogList entries={journal.items} />
+      <ModerationJournalList entries={journal.items} />
       {journal.nextCursor && <Link href={`/moderation/journal?cursor=${journal.nextCursor}`} className="text-blue-700 underline dark:text-blue-300">Actions plus anciennes</Link>}
     </div>
   );
