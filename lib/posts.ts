@@ -4,7 +4,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
-import { consumeRateLimit } from "./rate-limit";
+import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec, timeOrderedPage } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
@@ -19,6 +19,24 @@ const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
  */
 export function consumePostingLimits(actor: Actor, tx: Prisma.TransactionClient) {
   return consumeRateLimit(POSTING_LIMITS, String(actor.id), tx);
+}
+
+/**
+ * A member's text as stored HTML. A text the renderer gives up on has held the shared render
+ * worker for up to its time bound, so a member may send only a few: the attempt is counted
+ * atomically before the render (parallel ones cannot all run) and taken back unless the text
+ * itself was refused.
+ */
+export async function renderMemberText(actor: Actor, source: string) {
+  const attempt = await consumeRateLimit("unrenderableTextsPerMember", String(actor.id));
+  try {
+    const html = await renderMarkdown(source);
+    await refundRateLimit(attempt);
+    return html;
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "invalid_input")) await refundRateLimit(attempt);
+    throw error;
+  }
 }
 
 type PostRow = {
@@ -248,7 +266,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
   }
   if (parent?.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne peut plus y répondre.");
-  const bodyHtml = await renderMarkdown(input.body);
+  const bodyHtml = await renderMemberText(actor, input.body);
 
   const now = new Date();
   const post = await db.$transaction(async (tx) => {
@@ -292,7 +310,7 @@ export async function editPost(actor: Actor, postId: number, input: EditPostInpu
   const post = await ownPost(actor, postId);
   if (post.deletedAt) throw new AppError("not_found", "Cette contribution a été supprimée.");
   if (post.body !== input.body) {
-    const bodyHtml = await renderMarkdown(input.body);
+    const bodyHtml = await renderMemberText(actor, input.body);
     await db.$transaction([
       db.postRevision.create({ data: { postId, editorId: actor.id, body: post.body, bodyHtml: post.bodyHtml } }),
       db.post.update({ where: { id: postId }, data: { body: input.body, bodyHtml, editedAt: new Date() } }),

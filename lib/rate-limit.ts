@@ -55,6 +55,13 @@ export const RATE_LIMITS = {
     windowMs: MINUTE_MS,
     message: "Vous votez très vite : attendez une minute avant de continuer.",
   },
+  // Texts the renderer gave up on (time or memory): each held the one render worker everybody
+  // shares for up to its time bound. Counted before the render, taken back when it succeeds.
+  unrenderableTextsPerMember: {
+    max: 3,
+    windowMs: 10 * MINUTE_MS,
+    message: "Vos derniers textes étaient trop complexes à mettre en forme : simplifiez-les et réessayez dans quelques minutes.",
+  },
   reportsPerMember: {
     max: 10,
     windowMs: HOUR_MS,

@@ -6,8 +6,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
-import { renderMarkdown } from "./markdown/render";
-import { consumePostingLimits } from "./posts";
+import { consumePostingLimits, renderMemberText } from "./posts";
 import type { CreateThreadInput } from "./schemas/post";
 import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
@@ -134,7 +133,7 @@ export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => fin
 /** A member's own question. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
   requireActiveUser(actor);
-  const bodyHtml = await renderMarkdown(input.body);
+  const bodyHtml = await renderMemberText(actor, input.body);
   const createdAt = new Date();
   return db.$transaction(async (tx) => {
     await consumePostingLimits(actor, tx);

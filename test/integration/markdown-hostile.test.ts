@@ -86,6 +86,25 @@ describe("hostile markdown, posted", () => {
   });
 });
 
+describe("texts the renderer gives up on, per member", () => {
+  it("lets a member hold the render worker with at most 3 of them, counted before rendering even in parallel", async () => {
+    const [thread, member] = [await createThreadRow(), await createMember()];
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(member, thread.id, "a\n=\n".repeat(5_000))));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([400, 400, 400, 429, 429]);
+    for (const answer of answers.filter((answer) => answer.status === 400)) expectRefusal(answer, COMPLEXITY);
+    // Now even a plain text waits; other members are not concerned.
+    expect((await post(member, thread.id, "Un avis simple.")).status).toBe(429);
+    expect((await post(await createMember(), thread.id, "Un avis simple.")).status).toBe(201);
+  }, 60_000);
+
+  it("takes back the attempt of every text that renders, so writing normally never counts", async () => {
+    const [thread, author] = [await createThreadRow(), await createMember()];
+    const created = (await post(author, thread.id, "Version 0.")).body;
+    for (let version = 1; version <= 5; version += 1) expect((await edit(author, created.id, `Version ${version}.`)).status).toBe(200);
+    expect(await db.rateLimitHit.count({ where: { key: { startsWith: "unrenderableTextsPerMember:" } } })).toBe(0);
+  });
+});
+
 describe("reads serve the HTML stored at write time", () => {
   it("stores a member thread's rendered body and returns what is stored, never rendering the source", async () => {
     const member = await createMember();
