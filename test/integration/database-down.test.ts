@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { startEmbeddedDatabase } from "@/scripts/db/embedded-postgres";
 import { migrateDatabase } from "@/scripts/db/migrate";
 import { call } from "../support/http";
-import { sessionCookie } from "../support/session";
+import { createMember } from "../support/session";
 
 const dataDir = path.resolve(`.data/test-db-down-${process.pid}`);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -36,8 +36,9 @@ async function routesOn(url: string) {
 describe("the API while PostgreSQL is down", () => {
   it("answers 503 JSON on reads, on writes and on signed-in requests when nothing listens", async () => {
     // Port 1 on loopback: nothing listens there.
+    // A real member's session, opened on the test database before the routes lose theirs.
+    const { cookie } = await createMember();
     const routes = await routesOn("postgresql://nobody:nothing@127.0.0.1:1/none");
-    const cookie = await sessionCookie({ id: 1, sessionVersion: 0 });
     expectUnavailable(await call(routes.threads.GET, "/api/threads"));
     expectUnavailable(await call(routes.posts.GET, "/api/threads/1/posts", { params: { id: "1" } }));
     expectUnavailable(await call(routes.me.GET, "/api/me", { headers: { cookie } }));
