@@ -2,7 +2,7 @@
 // Next.js gives route handlers no access to the socket, and passes on an X-Forwarded-For that the
 // client wrote itself when no proxy is in front: the per-address limits need the real peer. So,
 // before Next.js sees a request, its socket's address goes into a header of our own, replacing
-// any value the client sent. clientIp() (lib/auth.ts) trusts that header only when this module
+// any value the client sent. clientIp() (lib/client-address.ts) trusts that header only when this module
 // announced it through the global below: without the preload, the header is the client's.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS
 const diagnosticsChannel = require("node:diagnostics_channel");
