@@ -7,10 +7,10 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "../free-port";
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -101,18 +101,6 @@ async function stopServer(pid: number) {
   // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
   process.kill(pid, "SIGINT");
   await waitUntil(() => !isAlive(pid), STOP_TIMEOUT_MS, `PostgreSQL (pid ${pid}) to stop`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function postgresUserIds(): { uid: number; gid: number } | undefined {

@@ -2,10 +2,10 @@
 // stances, posts and replies, through the real route handlers) leaves every stored counter equal
 // to its rows, and no half-written row: each write is one transaction or nothing.
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { withClient } from "@/scripts/db/admin";
+import { freePort } from "@/scripts/free-port";
 import { checkCounters } from "@/scripts/bench/generate-data";
 import { createMember } from "../support/session";
 
@@ -17,14 +17,6 @@ const ROOT_POSTS = 10;
 
 const db = createPrismaClient(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
-
-async function freePort() {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startRouteServer(port: number) {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "test/support/route-server.ts"], {

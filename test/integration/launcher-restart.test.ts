@@ -3,23 +3,15 @@
 // ends cleanly; SIGTERM still stops both. A stand-in server plays `next start` (a build takes minutes).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runningDatabaseUrl } from "@/scripts/db/embedded-postgres";
+import { freePort } from "@/scripts/free-port";
 
 const dataDir = path.resolve(`.data/test-launcher-${process.pid}`);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const STAND_IN = [process.execPath, "--import", "tsx", "test/support/stand-in-server.ts"];
-
-async function freePort() {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 type Launcher = { child: ChildProcess; output: () => string; exit: Promise<number | null> };
 
