@@ -4,3 +4,10 @@ export async function register() {
   const { refuseTrace } = await import("./lib/unsupported-methods");
   refuseTrace();
 }
+
+// A page that failed because the database is down starts an outage: proxy.ts answers 503 until it is back.
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteRequestError } = await import("./lib/database-outage");
+  noteRequestError(error);
+}

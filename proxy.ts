@@ -1,27 +1,32 @@
 // Runs before every page: a fresh nonce per request, in the Content-Security-Policy of the
 // response and in the request headers, where Next.js picks it up for its own scripts. Before
-// every page and API route alike, it refuses the requests Next.js would answer with a 500, and
-// over https every answer carries Strict-Transport-Security.
+// every page and API route alike, it refuses the requests Next.js would answer with a 500, while
+// the database is down it answers pages a 503 (lib/database-outage.ts), and over https every
+// answer carries Strict-Transport-Security.
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
+import { isDatabaseDown, unavailablePage } from "@/lib/database-outage";
 import { refuseMalformedRequest } from "@/lib/request-guard";
 import { strictTransportSecurity } from "@/lib/strict-transport-security";
 
 const isPrefetch = (request: NextRequest) =>
   request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
 
-export function proxy(request: NextRequest) {
-  const response = answer(request);
+export async function proxy(request: NextRequest) {
+  const response = await answer(request);
   const transportSecurity = strictTransportSecurity();
   if (transportSecurity) response.headers.set("Strict-Transport-Security", transportSecurity);
   return response;
 }
 
-function answer(request: NextRequest) {
+async function answer(request: NextRequest) {
   const refusal = refuseMalformedRequest(request.method, request.nextUrl);
   if (refusal) return refusal;
-  // API answers are JSON and prefetches carry no page: no CSP for them.
-  if (request.nextUrl.pathname.startsWith("/api/") || isPrefetch(request)) return NextResponse.next();
+  // The API answers a JSON 503 by itself (lib/http.ts); a page cannot, so it is answered here.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  if (await isDatabaseDown()) return unavailablePage();
+  // Prefetches carry no page: no CSP for them.
+  if (isPrefetch(request)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     isDev: process.env.NODE_ENV === "development",
