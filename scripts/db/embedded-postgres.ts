@@ -98,10 +98,14 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: num
 }
 
 async function stopServer(pid: number) {
-  // Already gone (it crashed, or was killed): nothing to stop.
-  if (!isAlive(pid)) return;
-  // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
-  process.kill(pid, "SIGINT");
+  try {
+    // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and checkpoints cleanly.
+    process.kill(pid, "SIGINT");
+  } catch (error) {
+    // Already gone (it crashed, or was killed): nothing to stop.
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return;
+    throw error;
+  }
   await waitUntil(() => !isAlive(pid), STOP_TIMEOUT_MS, `PostgreSQL (pid ${pid}) to stop`);
 }
 
