@@ -53,6 +53,7 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await moderatorPage.goto(`/t/${thread.slug}`);
   const hidden = moderatorPage.getByRole("main").getByRole("article", { name: `Contribution de ${author.name}` });
   await expect(hidden).toContainText("Masqué par la modération : Attaque personnelle");
+  const postNumber = (await hidden.getAttribute("id"))!.replace("p-", "");
   await expect(hidden).toContainText(text);
 
   // Restored.
@@ -72,7 +73,6 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   // reason, no moderator, no author.
   await anonymous.goto("/moderation/journal");
   const journal = anonymous.getByRole("main");
-  const postNumber = (await hidden.getAttribute("id"))!.replace("p-", "");
   const entries = journal.getByRole("listitem").filter({ hasText: `contribution n° ${postNumber}` });
   await expect(entries).toHaveCount(2);
   await expect(entries.nth(0)).toContainText("Contribution rétablie");
