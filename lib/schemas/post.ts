@@ -56,19 +56,29 @@ export const postCursorKey = z.discriminatedUnion("s", [
 ]);
 export type PostCursor = z.infer<typeof postCursorKey>;
 
-export const listPostsQuery = z.object({
-  sort: z.enum(POST_SORTS).default("best"),
-  stance: z.enum(STANCES).optional(),
-  cursor: cursorParam(postCursorKey).optional(),
-  limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
-});
+/** `cursor`: the page after that post; `before`: the page before it ("page précédente"). */
+export const listPostsQuery = z
+  .object({
+    sort: z.enum(POST_SORTS).default("best"),
+    stance: z.enum(STANCES).optional(),
+    cursor: cursorParam(postCursorKey).optional(),
+    before: cursorParam(postCursorKey).optional(),
+    limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
+  })
+  .refine((query) => !(query.cursor && query.before), { error: "Donnez cursor ou before, pas les deux.", path: ["before"] });
 export type ListPostsQuery = z.infer<typeof listPostsQuery>;
 
 export const postIdParams = idParams;
 
-/** The rest of a conversation continues after its last reply shown. */
-export const conversationQuery = z.object({
-  cursor: cursorParam(createdAtCursorKey).optional(),
-  limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
-});
+/** Replies per page of a conversation's own page. */
+export const CONVERSATION_PAGE_SIZE = 50;
+
+/** The rest of a conversation continues after its last reply shown (`cursor`), or before one (`before`). */
+export const conversationQuery = z
+  .object({
+    cursor: cursorParam(createdAtCursorKey).optional(),
+    before: cursorParam(createdAtCursorKey).optional(),
+    limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
+  })
+  .refine((query) => !(query.cursor && query.before), { error: "Donnez cursor ou before, pas les deux.", path: ["before"] });
 export type ConversationQuery = z.infer<typeof conversationQuery>;
