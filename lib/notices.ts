@@ -7,6 +7,7 @@ export const NOTICES = {
   reply_published: "Votre réponse est publiée.",
   post_edited: "Votre contribution est modifiée.",
   post_deleted: "Votre contribution est supprimée.",
+  thread_published: "Votre question est publiée.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -276,6 +276,15 @@ async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   return toView(row, viewer);
 }
 
+/** A top-level post of a thread the caller has checked is visible (a conversation's page), or null. */
+export async function getConversationRoot(viewer: Actor | null, threadId: number, rootId: number): Promise<PostView | null> {
+  const [row] = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${threadId} AND p.parent_id IS NULL`;
+  if (!row) return null;
+  const myVotes = await listMyVotes(viewer, [row.id]);
+  return toView(row, viewer, myVotes.get(row.id));
+}
+
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
   requireActiveUser(actor);
   // Nobody writes in a hidden thread, moderators included: restore it first.
