@@ -15,7 +15,13 @@ export function ParticipateLink() {
     <a
       href={`#${COMPOSER_ID}`}
       className="inline-block text-sm font-semibold text-blue-700 underline dark:text-blue-300"
-      onClick={() => document.querySelector<HTMLTextAreaElement>(`#${COMPOSER_ID} textarea`)?.focus()}
+      onClick={(event) => {
+        // Following the fragment would take the focus back (to the section): focus the text instead.
+        const text = document.querySelector<HTMLTextAreaElement>(`#${COMPOSER_ID} textarea`);
+        if (!text) return;
+        event.preventDefault();
+        text.focus();
+      }}
     >
       Participer au débat
     </a>
