@@ -109,7 +109,7 @@ test("a member proposes a question of their own; it lists after the five pinned 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("main").getByRole("link", { name: member.name })).toHaveAttribute("href", `/u/${member.id}`);
   await page.goto("/");
-  const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 3 }).allTextContents();
+  const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 2 }).allTextContents();
   expect(titles.slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));
   expect(titles).toContain(title);
 });
