@@ -6,10 +6,10 @@ import { formatDateTime } from "@/lib/format";
 import type { OpenPanel } from "@/lib/open-panel";
 import { quoteOf, withoutQuotes } from "@/lib/quote";
 import type { OpenFormKind } from "@/lib/schemas/post";
-import { LazyPostComposer } from "./lazy-post-composer";
+import { LazyPostComposer, LazyPostHistory } from "./lazy-post-panels";
 import { ModerationAction } from "./moderation-actions";
 import { panelHref } from "./post-panels";
-import { PostHistory } from "./post-history";
+
 import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
 import { ReportButton } from "./report-button";
 import { StanceBadge } from "./stance-badge";
@@ -142,7 +142,7 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
         </>
       )}
       {panel?.kind === "historique" && post.editedAt && (
-        <PostHistory postId={post.id} initial={openPanel?.postId === post.id ? openPanel.revisions : undefined} />
+        <LazyPostHistory postId={post.id} initial={openPanel?.postId === post.id ? openPanel.revisions : undefined} />
       )}
       {panel?.kind !== "modifier" && !isGone && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">

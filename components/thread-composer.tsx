@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { publishPost } from "@/app/actions/posts";
-import { LazyPostComposer } from "./lazy-post-composer";
+import { LazyPostComposer } from "./lazy-post-panels";
 
 const COMPOSER_ID = "participer";
 
