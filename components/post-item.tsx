@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { publishPost, removePost, updatePost } from "@/app/actions/posts";
 import { formatDateTime } from "@/lib/format";
 import type { OpenPanel } from "@/lib/open-panel";
@@ -10,7 +10,7 @@ import { LazyPostComposer, LazyPostHistory } from "./lazy-post-panels";
 import { ModerationAction } from "./moderation-actions";
 import { panelHref } from "./post-panels";
 
-import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
+import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
 import { ReportButton } from "./report-button";
 import { StanceBadge } from "./stance-badge";
 import { ActionForm, useActionForm } from "./ui/action-form";
@@ -23,8 +23,6 @@ export type PostContext = {
   threadId: number;
   /** The page the post is on (path and query, no form open): forms come back to it. */
   returnTo: string;
-  viewer: Viewer;
-  canReply: boolean;
 };
 
 type Props = {
@@ -49,22 +47,19 @@ function selectedText(body: HTMLElement | null) {
 }
 
 export function PostItem({ post, parent, context, openPanel, onChanged }: Props) {
-  const { viewer, returnTo } = context;
+  const { returnTo } = context;
+  const { can } = post;
   const [panel, setPanel] = useState<{ kind: OpenFormKind; draft?: string; byClick?: boolean } | null>(
     openPanel?.postId === post.id ? { kind: openPanel.kind } : null,
   );
-  const body = useRef<HTMLDivElement>(null);
   // A hidden post keeps its text for moderators and its author (the server sends it only to them).
   const isGone = post.deleted || post.bodyHtml === null;
-  const isAuthor = viewer?.id === post.author?.id && !isGone;
   const authorName = post.author?.name ?? "[supprimé]";
-  const voteRefusal = !viewer
-    ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(`${returnTo}#p-${post.id}`)}` }
-    : isAuthor
-      ? { reason: "On ne vote pas pour sa propre contribution." }
-      : !viewer.canWrite
-        ? { reason: "Votre compte est suspendu." }
-        : null;
+  const voteRefusal = !can.voteRefusal
+    ? null
+    : can.voteRefusal.needsSignIn
+      ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(`${returnTo}#p-${post.id}`)}` }
+      : { reason: can.voteRefusal.reason };
   const wholeQuote = () => quoteOf({ id: post.id, authorName }, withoutQuotes(post.body ?? ""));
 
   /** A panel's link: it opens the panel in place, or (without JavaScript) loads the page with it open. */
@@ -76,7 +71,7 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
       onClick={(event) => {
         event.preventDefault();
         if (panel?.kind === kind) return setPanel(null);
-        const selection = kind === "citer" ? selectedText(body.current) : null;
+        const selection = kind === "citer" ? selectedText(event.currentTarget.closest("article")?.querySelector<HTMLElement>("[data-post-body]") ?? null) : null;
         setPanel({ kind, byClick: true, draft: kind === "citer" ? (selection ? quoteOf({ id: post.id, authorName }, selection) : wholeQuote()) : undefined });
       }}
     >
@@ -108,14 +103,14 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
           </a>
         </h3>
         {post.authorStance && <StanceBadge stance={post.authorStance} />}
-        {post.editedAt && !isGone && panelLink("historique", "modifié", "underline")}
+        {post.editedAt && can.viewHistory && panelLink("historique", "modifié", "underline")}
         {post.depth > MAX_INDENT_DEPTH && parent && (
           <a href={`#p-${parent.id}`} className="hover:underline">
             en réponse à @{parent.author?.name ?? "[supprimé]"}
           </a>
         )}
       </div>
-      {panel?.kind === "modifier" && isAuthor ? (
+      {panel?.kind === "modifier" && can.edit ? (
         <div className="mt-3">
           <LazyPostComposer
             action={updatePost}
@@ -138,23 +133,23 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
               Masqué par la modération : {post.hiddenReason}
             </p>
           )}
-          <div ref={body} className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
+          <div data-post-body className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
         </>
       )}
-      {panel?.kind === "historique" && post.editedAt && (
+      {panel?.kind === "historique" && post.editedAt && can.viewHistory && (
         <LazyPostHistory postId={post.id} initial={openPanel?.postId === post.id ? openPanel.revisions : undefined} />
       )}
       {panel?.kind !== "modifier" && !isGone && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
           <VoteButtons endpoint={`/api/posts/${post.id}/vote`} initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }} refusal={voteRefusal} />
-          {context.canReply && (
+          {can.reply && (
             <>
               {panelLink("repondre", "Répondre")}
               {panelLink("citer", "Citer")}
             </>
           )}
-          {viewer?.canWrite && !isAuthor && !post.hidden && <ReportButton targetType="POST" targetId={post.id} />}
-          {viewer?.isModerator && !post.deleted && (
+          {can.report && <ReportButton targetType="POST" targetId={post.id} />}
+          {(post.hidden ? can.restore : can.hide) && (
             <ModerationAction
               label={post.hidden ? "Rétablir" : "Masquer"}
               endpoint={`/api/moderation/posts/${post.id}/${post.hidden ? "restore" : "hide"}`}
@@ -162,15 +157,11 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
               onDone={(reason) => onChanged({ ...post, hidden: !post.hidden, hiddenReason: post.hidden ? null : reason })}
             />
           )}
-          {isAuthor && viewer?.canWrite && (
-            <>
-              {panelLink("modifier", "Modifier")}
-              {panelLink("supprimer", "Supprimer", "text-red-700 hover:underline dark:text-red-300")}
-            </>
-          )}
+          {can.edit && panelLink("modifier", "Modifier")}
+          {can.delete && panelLink("supprimer", "Supprimer", "text-red-700 hover:underline dark:text-red-300")}
         </div>
       )}
-      {(panel?.kind === "repondre" || panel?.kind === "citer") && context.canReply && !isGone && (
+      {(panel?.kind === "repondre" || panel?.kind === "citer") && can.reply && (
         <div className="mt-3">
           <LazyPostComposer
             action={publishPost}
@@ -183,7 +174,7 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
           />
         </div>
       )}
-      {panel?.kind === "supprimer" && isAuthor && <DeleteConfirmation postId={post.id} returnTo={returnTo} focusOnOpen={panel.byClick} cancel={{ href: `${returnTo}#p-${post.id}`, onClick: close }} />}
+      {panel?.kind === "supprimer" && can.delete && <DeleteConfirmation postId={post.id} returnTo={returnTo} focusOnOpen={panel.byClick} cancel={{ href: `${returnTo}#p-${post.id}`, onClick: close }} />}
     </article>
   );
 }

@@ -8,7 +8,5 @@ export type ClientPost = Omit<PostView, "createdAt" | "editedAt"> & {
   justPosted?: boolean;
 };
 
-export type Viewer = { id: number; name: string; canWrite: boolean; isModerator: boolean } | null;
-
 /** Replies are indented up to this depth; deeper ones line up and say whom they answer. */
 export const MAX_INDENT_DEPTH = 3;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { publishPost } from "@/app/actions/posts";
+import type { Permission } from "@/lib/authorization";
 import { LazyPostComposer } from "./lazy-post-panels";
 
 const COMPOSER_ID = "participer";
@@ -28,28 +29,26 @@ export function ParticipateLink() {
   );
 }
 
-type Props = { threadId: number; returnTo: string; isLocked: boolean; signInHref: string; writer: { canWrite: boolean } | null };
+type Props = { threadId: number; returnTo: string; permission: Permission; signInHref: string };
 
-/** The thread's own composer, or why there is none. */
-export function ThreadComposer({ threadId, returnTo, isLocked, signInHref, writer }: Props) {
+/** The thread's own composer, or why there is none (lib/authorization.ts words it). */
+export function ThreadComposer({ threadId, returnTo, permission, signInHref }: Props) {
   return (
     <section id={COMPOSER_ID} aria-labelledby={`${COMPOSER_ID}-title`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 id={`${COMPOSER_ID}-title`} className="mb-2 font-semibold">
         Votre avis
       </h2>
-      {isLocked ? (
-        <p>Ce fil est verrouillé : il ne prend plus de nouvelles contributions.</p>
-      ) : !writer ? (
+      {permission.allowed ? (
+        <LazyPostComposer action={publishPost} fields={{ threadId, returnTo }} label="Votre contribution (Markdown)" submitLabel="Publier" />
+      ) : permission.needsSignIn ? (
         <p>
           <Link href={signInHref} className="font-medium text-blue-700 underline dark:text-blue-300">
             Connectez-vous pour participer
           </Link>{" "}
           au débat.
         </p>
-      ) : !writer.canWrite ? (
-        <p>Votre compte est suspendu : vous pouvez lire le débat, pas y écrire.</p>
       ) : (
-        <LazyPostComposer action={publishPost} fields={{ threadId, returnTo }} label="Votre contribution (Markdown)" submitLabel="Publier" />
+        <p>{permission.reason}</p>
       )}
     </section>
   );

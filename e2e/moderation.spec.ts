@@ -96,7 +96,7 @@ test("a suspended member sees why and until when, and can no longer write", asyn
   await expect(page.getByRole("status").filter({ hasText: "Votre compte est suspendu" })).toContainText("Insultes");
   const thread = await createThread("Un fil pour un membre suspendu");
   await page.goto(`/t/${thread.slug}`);
-  await expect(page.getByRole("main").getByText("Votre compte est suspendu : vous pouvez lire le débat, pas y écrire.")).toBeVisible();
+  await expect(page.getByRole("main").getByText(/^Votre compte est suspendu jusqu’au .+ : vous ne pouvez pas écrire\.$/)).toBeVisible();
   await expect(page.getByRole("main").getByLabel("Votre contribution (Markdown)")).toHaveCount(0);
 });
 

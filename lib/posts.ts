@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAllowed, canSeeHidden, postPermissions, postTarget, threadPermissions, threadTarget } from "./authorization";
+import { assertAllowed, canSeeHidden, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -58,7 +58,14 @@ type PostRow = {
   authorId: number;
   authorName: string;
   authorStance: StanceValue | null;
+  hiddenById: number | null;
+  threadAuthorId: number | null;
+  threadIsLocked: boolean;
+  threadHiddenAt: Date | null;
 };
+
+/** What the viewer may do to a post, as the page needs it: each action, and why voting is refused. */
+export type PostAbilities = Record<keyof PostPermissions, boolean> & { voteRefusal: Omit<Refusal, "allowed" | "code"> | null };
 
 export type PostView = {
   id: number;
@@ -85,7 +92,18 @@ export type PostView = {
   myVote: -1 | 0 | 1;
   /** On a top-level post: more replies than the page shows. */
   hasMoreReplies?: boolean;
+  /** The rules of lib/authorization.ts for this viewer: the page renders its controls from them. */
+  can: PostAbilities;
 };
+
+function abilitiesOf(viewer: Actor | null, row: PostRow): PostAbilities {
+  const permissions = postPermissions(viewer, postTarget(row, { authorId: row.threadAuthorId, isLocked: row.threadIsLocked, hiddenAt: row.threadHiddenAt }));
+  const vote = permissions.vote;
+  return {
+    ...(Object.fromEntries(Object.entries(permissions).map(([action, permission]) => [action, permission.allowed])) as Record<keyof PostPermissions, boolean>),
+    voteRefusal: vote.allowed ? null : { reason: vote.reason, ...(vote.needsSignIn ? { needsSignIn: true as const } : {}) },
+  };
+}
 
 /**
  * What a viewer sees of a post: a deleted one keeps its place, not its text; a hidden one shows
@@ -113,15 +131,17 @@ function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] =
     authorStance: row.deletedAt ? null : row.authorStance,
     myVote,
     ...(row.hiddenAt && seesHidden ? { hiddenReason: row.hiddenReason } : {}),
+    can: abilitiesOf(viewer, row),
   };
 }
 
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
   p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
-  p.author_id AS "authorId", u.name AS "authorName", s.stance::text AS "authorStance"`;
+  p.author_id AS "authorId", u.name AS "authorName", s.stance::text AS "authorStance", p.hidden_by_id AS "hiddenById",
+  t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt"`;
 // Every post with its author and the author's current stance on the thread's question.
-const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id
+const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id JOIN threads t ON t.id = p.thread_id
   LEFT JOIN thread_stances s ON s.thread_id = p.thread_id AND s.user_id = p.author_id`;
 
 // Each sort of top-level posts has a partial index (thread_id, column, id) WHERE parent_id IS NULL.

@@ -12,6 +12,7 @@ import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PostList } from "@/components/post-list";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
+import { threadPermissions, threadTarget } from "@/lib/authorization";
 import { countLabel } from "@/lib/format";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
@@ -19,7 +20,6 @@ import { type PostSort, threadPageQuery } from "@/lib/schemas/post";
 import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
 import { getMyStance } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
-import { isSuspended } from "@/lib/users";
 import { getMyThreadVote } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
@@ -54,8 +54,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
-  const canWrite = !!viewer && !isSuspended(viewer);
-  const isModerator = canWrite && viewer.role !== "MEMBER";
+  const can = threadPermissions(viewer, threadTarget({ ...thread, authorId: thread.author?.id ?? null }));
   const hrefWith = (changes: { sort?: string; stance?: string; cursor?: string; before?: string }) => {
     const search = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
     if (!search.get("stance")) search.delete("stance");
@@ -79,21 +78,23 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             Fil masqué par la modération : {thread.hiddenReason}
           </p>
         )}
-        {canWrite && !isModerator && viewer.id !== thread.author?.id && !thread.hiddenAt && (
+        {can.report.allowed && (
           <p className="text-sm">
             <ReportButton targetType="THREAD" targetId={thread.id} />
           </p>
         )}
-        {isModerator && (
+        {can.moderate.allowed && (
           <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
             <ModerationAction label={thread.isLocked ? "Déverrouiller" : "Verrouiller"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ locked: !thread.isLocked }} />
             <ModerationAction label={thread.isPinned ? "Désépingler" : "Épingler"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ pinned: !thread.isPinned }} />
             <RenameThreadForm threadId={thread.id} title={thread.title} />
-            <ModerationAction
-              label={thread.hiddenAt ? "Rétablir le fil" : "Masquer le fil"}
-              endpoint={`/api/moderation/threads/${thread.id}/${thread.hiddenAt ? "restore" : "hide"}`}
-              needsReason={!thread.hiddenAt}
-            />
+            {(thread.hiddenAt ? can.restore : can.hide).allowed && (
+              <ModerationAction
+                label={thread.hiddenAt ? "Rétablir le fil" : "Masquer le fil"}
+                endpoint={`/api/moderation/threads/${thread.id}/${thread.hiddenAt ? "restore" : "hide"}`}
+                needsReason={!thread.hiddenAt}
+              />
+            )}
           </div>
         )}
         {thread.author && (
@@ -107,15 +108,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             <VoteButtons
               endpoint={`/api/threads/${thread.id}/vote`}
               initial={{ up: thread.upvotes, down: thread.downvotes, myVote }}
-              refusal={
-                !viewer
-                  ? { signInHref }
-                  : viewer.id === thread.author.id
-                    ? { reason: "On ne vote pas pour sa propre question." }
-                    : !canWrite
-                      ? { reason: "Votre compte est suspendu." }
-                      : null
-              }
+              refusal={can.vote.allowed ? null : can.vote.needsSignIn ? { signInHref } : { reason: can.vote.reason }}
             />
           </div>
         )}
@@ -138,7 +131,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <StancePanel
           threadId={thread.id}
           initial={{ agree: thread.agreeCount, disagree: thread.disagreeCount, nuanced: thread.nuancedCount, myStance }}
-          canTakeStance={canWrite}
+          canTakeStance={can.takeStance.allowed}
           signInHref={viewer ? null : signInHref}
         />
       )}
@@ -158,7 +151,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <PostList
           key={`${sort}-${stance ?? ""}`}
           items={posts.items}
-          context={{ threadId: thread.id, returnTo, viewer: viewer && { id: viewer.id, name: viewer.name, canWrite, isModerator }, canReply: canWrite && !thread.isLocked }}
+          context={{ threadId: thread.id, returnTo }}
           openPanel={openPanel}
           threadPath={threadPath}
           next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), api: `/api/threads/${thread.id}/posts?${listQuery}&cursor=${posts.nextCursor}` } : null}
@@ -166,7 +159,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           emptyMessage="Personne n’a encore donné son avis sur cette question."
         />
       </section>
-      <ThreadComposer threadId={thread.id} returnTo={returnTo} isLocked={thread.isLocked} signInHref={signInHref} writer={viewer ? { canWrite } : null} />
+      <ThreadComposer threadId={thread.id} returnTo={returnTo} permission={can.post} signInHref={signInHref} />
     </div>
   );
 }

@@ -8,7 +8,6 @@ import { idParam } from "@/lib/schemas/pagination";
 import { conversationPageQuery } from "@/lib/schemas/post";
 import { getConversationRoot, listConversation } from "@/lib/posts";
 import { getThreadBySlug } from "@/lib/threads";
-import { isSuspended } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +40,6 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const threadPath = `/t/${thread.slug}`;
   const path = `${threadPath}/c/${root.id}`;
   const position = query.cursor ? `?cursor=${address.cursor}` : query.before ? `?before=${address.before}` : "";
-  const canWrite = !!viewer && !isSuspended(viewer);
 
   return (
     <div className="space-y-6">
@@ -59,7 +57,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
       <section aria-label="La conversation">
         <PostList
           items={[{ ...root, hasMoreReplies: false }, ...replies.items]}
-          context={{ threadId: thread.id, returnTo: `${path}${position}`, viewer: viewer && { id: viewer.id, name: viewer.name, canWrite, isModerator: canWrite && viewer.role !== "MEMBER" }, canReply: canWrite && !thread.isLocked }}
+          context={{ threadId: thread.id, returnTo: `${path}${position}` }}
           openPanel={openPanel}
           threadPath={threadPath}
           next={replies.nextCursor ? { href: `${path}?cursor=${replies.nextCursor}`, api: `/api/posts/${root.id}/replies?limit=50&cursor=${replies.nextCursor}` } : null}
