@@ -7,6 +7,11 @@ export const NOTICES = {
   reply_published: "Votre réponse est publiée.",
   post_edited: "Votre contribution est modifiée.",
   post_deleted: "Votre contribution est supprimée.",
+  signed_in: "Vous êtes connecté.",
+  signed_up: "Bienvenue ! Votre compte est créé et vous êtes connecté.",
+  signed_out: "Vous êtes déconnecté.",
+  signed_out_everywhere: "Vous êtes déconnecté de tous vos appareils, celui-ci compris.",
+  password_changed: "Mot de passe modifié : vos autres sessions ont été fermées.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;
