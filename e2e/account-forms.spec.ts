@@ -91,6 +91,22 @@ test.describe("without JavaScript", () => {
     expect(await sessionsOf(member.email)).toEqual([]);
   });
 
+  test("the sign-in form has next-auth's rate limits, per client address: after 5 failures even the right password is refused there", async ({ browser, page, member }) => {
+    await page.goto("/connexion");
+    for (let attempt = 0; attempt < 5; attempt += 1) await fillSignIn(page, member.email, "pas le bon mot de passe");
+    await fillSignIn(page, member.email, member.password);
+    await expect(main(page).getByRole("alert")).toHaveText(/^Trop de tentatives de connexion à ce compte depuis votre adresse/);
+    await expect(signedOut(page)).toBeVisible();
+    expect(await sessionsOf(member.email)).toEqual([]);
+
+    const elsewhere = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": newClientAddress() } });
+    const other = await elsewhere.newPage();
+    await other.goto("/connexion");
+    await fillSignIn(other, member.email, member.password);
+    await expect(signedInAs(other, member.name)).toBeVisible();
+    await elsewhere.close();
+  });
+
   test("sign-up refusals show each field's error, keep the typed values, and the summary leads to the field", async ({ page, member }) => {
     const newcomer = newMemberData("refus");
     const password = main(page).getByLabel("Mot de passe");
