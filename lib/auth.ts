@@ -28,9 +28,6 @@ export function usesSecureCookies() {
 
 export const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
-/** next-auth's name for the session cookie (next-auth/core/lib/cookie.js), by usesSecureCookies(). */
-export const sessionCookieName = () => `${usesSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
-
 /** A cookie's claims as read back: any may be missing from a cookie made elsewhere. */
 type ReadClaims = Partial<SessionClaims>;
 

@@ -4,9 +4,11 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { authSecret, getRequestSessionClaims, sessionCookieName, usesSecureCookies } from "./auth";
+import { authSecret, getRequestSessionClaims, usesSecureCookies } from "./auth";
 import { SESSION_MAX_AGE_SECONDS, type SessionUser, openSession, revokeSession } from "./sessions";
 
+/** next-auth's name for it (next-auth/core/lib/cookie.js), the one getToken() reads. */
+const sessionCookieName = () => `${usesSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 const cookieOptions = () => ({ httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies() }) as const;
 
 /** A new session of the user (a row of its own), as the cookie that carries it. */

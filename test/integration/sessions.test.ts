@@ -111,6 +111,18 @@ describe("the session cookie of the account forms (lib/session-cookie.ts)", () =
     expect(await nextAuthBrowser({ [cookie.name]: cookie.value }).session()).toMatchObject({ user: { id: member.id, name: member.name } });
     expect(await db.session.count({ where: { userId: member.id, revokedAt: null } })).toBe(2);
   });
+
+  it("over https is next-auth's __Secure- cookie, Secure, and read as such", async () => {
+    const member = await account();
+    vi.stubEnv("NEXTAUTH_URL", "https://agora.example.org");
+    try {
+      const cookie = await newSessionCookie(member);
+      expect(cookie).toMatchObject({ name: "__Secure-next-auth.session-token", secure: true });
+      expect(await getActorFromCookies({ [cookie.name]: cookie.value })).toMatchObject({ id: member.id });
+    } finally {
+      vi.stubEnv("NEXTAUTH_URL", ORIGIN);
+    }
+  });
 });
 
 describe("the session a cookie names", () => {
