@@ -2,9 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { signInErrorMessage } from "@/lib/sign-in-errors";
+import { signInWithPassword } from "@/app/actions/accounts";
+import { ActionForm, useActionForm, useIsHydrated } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
@@ -13,46 +12,28 @@ import { TextField } from "./ui/text-field";
 type Props = { callbackPath: string; initialError?: string; isGithubEnabled: boolean };
 
 export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Props) {
-  const router = useRouter();
-  const [error, setError] = useState(initialError ?? null);
-  const [isPending, setIsPending] = useState(false);
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setIsPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    });
-    if (result?.error) {
-      setError(signInErrorMessage(result.error));
-      setIsPending(false);
-      return;
-    }
-    // Refresh too, so that the server-rendered header shows the new session.
-    router.replace(callbackPath);
-    router.refresh();
-  }
-
+  const form = useActionForm(signInWithPassword);
   return (
     <div className="space-y-6">
-      {/* method="post": submitted before the page's script runs, a password never lands in a URL. */}
-      <form method="post" onSubmit={submit} className="space-y-4" noValidate>
-        <FormAlert message={error} />
-        <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required />
-        <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required />
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Connexion…" : "Se connecter"}
+      <ActionForm form={form} className="space-y-4">
+        {/* The page's error (GitHub's redirect) until this form answers with its own. */}
+        {form.state.status === "idle" && <FormAlert message={initialError} />}
+        <input type="hidden" name="returnTo" value={callbackPath} />
+        <TextField
+          label="Adresse e-mail"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={form.valueOf("email")}
+          error={form.errors.email}
+        />
+        <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required error={form.errors.password} />
+        <Button type="submit" disabled={form.isPending}>
+          {form.isPending ? "Connexion…" : "Se connecter"}
         </Button>
-      </form>
-      {isGithubEnabled && (
-        <Button variant="secondary" type="button" onClick={() => signIn("github", { callbackUrl: callbackPath })}>
-          Se connecter avec GitHub
-        </Button>
-      )}
+      </ActionForm>
+      {isGithubEnabled && <GithubSignInButton callbackPath={callbackPath} />}
       <p className="text-sm">
         Pas encore de compte ?{" "}
         <Link href={`/inscription?callbackUrl=${encodeURIComponent(callbackPath)}`} className="text-blue-700 underline dark:text-blue-300">
@@ -60,5 +41,18 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
         </Link>
       </p>
     </div>
+  );
+}
+
+/**
+ * GitHub's sign-in is next-auth's redirect flow, which needs its CSRF cookie and token (fetched
+ * by next-auth/react): offered once the page's script runs, never as a button that does nothing.
+ */
+function GithubSignInButton({ callbackPath }: { callbackPath: string }) {
+  if (!useIsHydrated()) return null;
+  return (
+    <Button variant="secondary" type="button" onClick={() => signIn("github", { callbackUrl: callbackPath })}>
+      Se connecter avec GitHub
+    </Button>
   );
 }

@@ -1,11 +1,16 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/app/actions/accounts";
+import { ActionForm, useActionForm } from "./ui/action-form";
 
+/** The header's "Se déconnecter": a form, so that it signs out with JavaScript off too. */
 export function SignOutButton() {
+  const form = useActionForm(signOut);
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="text-slate-700 hover:underline dark:text-slate-200">
-      Se déconnecter
-    </button>
+    <ActionForm form={form}>
+      <button type="submit" disabled={form.isPending} className="text-slate-700 hover:underline dark:text-slate-200">
+        Se déconnecter
+      </button>
+    </ActionForm>
   );
 }

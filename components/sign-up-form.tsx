@@ -1,35 +1,33 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { ApiError, sendJson } from "@/lib/api-client";
-import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/schemas/user";
+import { signUp } from "@/app/actions/accounts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/schemas/user";
+import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
-import { FormAlert } from "./ui/form-alert";
 import { TextField } from "./ui/text-field";
-import { useApiForm } from "./use-api-form";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
-  const router = useRouter();
-  const { errors, message, isPending, onSubmit } = useApiForm(signUpSchema, async (values) => {
-    await sendJson("POST", "/api/users", values);
-    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-    if (result?.error) throw new ApiError(401, "Votre compte est créé, mais la connexion a échoué : connectez-vous.", {});
-    router.replace(callbackPath);
-    router.refresh();
-  });
-
+  const form = useActionForm(signUp);
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormAlert message={message} />
-      <TextField label="Adresse e-mail" name="email" type="email" autoComplete="email" required error={errors.email} />
+    <ActionForm form={form} className="space-y-4">
+      <input type="hidden" name="returnTo" value={callbackPath} />
+      <TextField
+        label="Adresse e-mail"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={form.valueOf("email")}
+        error={form.errors.email}
+      />
       <TextField
         label="Nom affiché"
         name="name"
         autoComplete="nickname"
         required
-        error={errors.name}
+        defaultValue={form.valueOf("name")}
+        error={form.errors.name}
         hint="Visible de tous à côté de vos contributions (2 à 40 caractères)."
       />
       <TextField
@@ -38,11 +36,11 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
         type="password"
         autoComplete="new-password"
         required
-        error={errors.password}
+        error={form.errors.password}
         hint={`De ${PASSWORD_MIN} à ${PASSWORD_MAX} caractères, et pas l’un des mots de passe les plus courants.`}
       />
-      <Button type="submit" disabled={isPending}>
-        {isPending ? "Création du compte…" : "Créer mon compte"}
+      <Button type="submit" disabled={form.isPending}>
+        {form.isPending ? "Création du compte…" : "Créer mon compte"}
       </Button>
       <p className="text-sm">
         Déjà inscrit ?{" "}
@@ -50,6 +48,6 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
           Connectez-vous
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

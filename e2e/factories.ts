@@ -11,15 +11,16 @@ export function newMemberData(label = "membre") {
 }
 
 /**
- * A member created through the public API, as the sign-up page does. Each comes from an address
- * of its own (the documentation range 198.51.100.0/24, in X-Forwarded-For as a proxy would set
- * it; the suite's server runs with TRUSTED_PROXIES=1), so that the suite stays under the limit of
- * sign-ups per address.
+ * An address of the documentation range 198.51.100.0/24, to send in X-Forwarded-For as a proxy
+ * would (the suite's server runs with TRUSTED_PROXIES=1): each sign-up from an address of its own
+ * keeps the suite under the limit of sign-ups per address.
  */
+export const newClientAddress = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+
+/** A member created through the public API, as the sign-up page does, from an address of its own. */
 export async function createMemberViaApi(request: APIRequestContext, label?: string) {
   const member = newMemberData(label);
-  const address = `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
-  const response = await request.post("/api/users", { data: member, headers: { "x-forwarded-for": address } });
+  const response = await request.post("/api/users", { data: member, headers: { "x-forwarded-for": newClientAddress() } });
   if (response.status() !== 201) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
   return { ...member, id: (await response.json()).id as number };
 }

@@ -13,22 +13,36 @@ export async function signIn(page: Page, member: { email: string; password: stri
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 }
 
+const COLOR_SCHEMES = ["light", "dark"] as const;
+
 /**
  * Landmarks, one h1, and no axe violation of any impact — WCAG 2.2 AA and axe's best practices
  * (heading order, unique landmarks, scrollable regions reachable by keyboard) — in light and in
  * dark mode.
  */
 export async function expectAccessible(page: Page, path: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
+  for (const colorScheme of COLOR_SCHEMES) {
     await page.emulateMedia({ colorScheme });
     await page.goto(path);
-    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-    await expect(page.getByRole("main")).toHaveCount(1);
-    await expect(page.getByRole("banner")).toHaveCount(1);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+    await expectAccessibleNow(page);
   }
+}
+
+/** The same checks on the page as it is now, without loading it again (a form showing its errors). */
+export async function expectAccessibleAsShown(page: Page) {
+  for (const colorScheme of COLOR_SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessibleNow(page);
+  }
+}
+
+async function expectAccessibleNow(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
 export const test = base.extend<{ member: Member }>({

@@ -10,7 +10,7 @@ import { AppError } from "./errors";
 import { linkGithubAccount } from "./github-accounts";
 import { safeCallbackPath, signInSchema } from "./schemas/user";
 import { SIGN_IN_LOCKED } from "./sign-in-errors";
-import { SESSION_MAX_AGE_SECONDS, createSession, getSessionActor, revokeSession } from "./sessions";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims, getSessionActor, openSession, revokeSession } from "./sessions";
 import { type Actor, authenticate } from "./users";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -26,10 +26,10 @@ export function usesSecureCookies() {
   return url.protocol === "https:" || (process.env.NODE_ENV === "production" && !LOOPBACK_HOSTS.has(url.hostname));
 }
 
-const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+export const authSecret = () => process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
 
-/** What the session cookie carries: the user, their session version, and the session's row. */
-type SessionClaims = { uid?: number; sv?: number; sid?: string };
+/** A cookie's claims as read back: any may be missing from a cookie made elsewhere. */
+type ReadClaims = Partial<SessionClaims>;
 
 function githubProvider() {
   if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
@@ -83,13 +83,9 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user) {
-        const claims = token as SessionClaims;
-        claims.uid = Number(user.id);
-        claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-        claims.sid = await createSession(claims.uid);
-      }
-      return token;
+      if (!user) return token;
+      const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      return { ...token, ...(await openSession({ id: Number(user.id), name: user.name ?? null, sessionVersion })) };
     },
     // next-auth's default lets through "/.//evil.example" (a browser reads the result as
     // another host): only a safe path on this site, absolute or not, comes out.
@@ -97,14 +93,14 @@ export const authOptions: NextAuthOptions = {
       return `${baseUrl}${safeCallbackPath(sameOriginPath(url, baseUrl))}`;
     },
     async session({ session, token }) {
-      return { ...session, user: { name: token.name, id: (token as SessionClaims).uid } };
+      return { ...session, user: { name: token.name, id: (token as ReadClaims).uid } };
     },
   },
   events: {
     // POST /api/auth/signout: the cookie is cleared in this browser, and its session is revoked
     // so that a copy of the cookie is refused too; the member's other sessions live on.
     async signOut({ token }) {
-      const { sid } = (token ?? {}) as SessionClaims;
+      const { sid } = (token ?? {}) as ReadClaims;
       if (sid) await revokeSession(sid);
     },
   },
@@ -116,14 +112,19 @@ export const authOptions: NextAuthOptions = {
  * version (sign out everywhere, password change) or a deleted user is signed out.
  */
 export async function getActorFromCookies(cookieValues: Record<string, string>): Promise<Actor | null> {
-  const token = (await getToken({
-    req: { cookies: cookieValues, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
-    secureCookie: usesSecureCookies(),
-    secret: authSecret(),
-  })) as SessionClaims | null;
+  const token = await readSessionClaims(cookieValues);
   if (!token?.uid || !token.sid) return null;
   const actor = await getSessionActor(token.uid, token.sid);
   return actor && actor.sessionVersion === token.sv ? actor : null;
+}
+
+/** The claims of the session cookie among these cookies, or null (none, or not ours). */
+async function readSessionClaims(cookieValues: Record<string, string>) {
+  return (await getToken({
+    req: { cookies: cookieValues, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secureCookie: usesSecureCookies(),
+    secret: authSecret(),
+  })) as ReadClaims | null;
 }
 
 /** For route handlers: the actor of a request. */
@@ -135,10 +136,15 @@ export function getRequestActor(request: Request) {
  * For pages and layouts: the viewer of the current request, or null when signed out. Memoised
  * per request (React's cache), so the header, a banner and the page share one database read.
  */
-export const getViewer = cache(async () => {
+export const getViewer = cache(async () => getActorFromCookies(await requestCookieValues()));
+
+/** For server actions: the claims of the current request's session cookie (to end that session). */
+export const getRequestSessionClaims = async () => readSessionClaims(await requestCookieValues());
+
+async function requestCookieValues() {
   const store = await cookies();
-  return getActorFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
-});
+  return Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value]));
+}
 
 function parseCookies(header: string): Record<string, string> {
   const entries = header.split(";").flatMap((pair) => {

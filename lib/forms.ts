@@ -17,8 +17,13 @@ import { assertNoNul, assertSameOrigin } from "./http";
 import { NOTICES, type NoticeCode } from "./notices";
 import type { Actor } from "./users";
 
-/** Where the form's work leads, and what to tell the member there. */
-export type FormSuccess<R> = { to: string; notice: NoticeCode; result?: R };
+/**
+ * Where the form's work leads, and what to tell the member there. `shouldRedirect`: redirect with
+ * JavaScript too (a navigation without reload), for a change of session: the form's page, rendered
+ * again for the new viewer, would send them elsewhere itself (/connexion once signed in, /compte
+ * once signed out) and the outcome would be lost.
+ */
+export type FormSuccess<R> = { to: string; notice: NoticeCode; result?: R; shouldRedirect?: boolean };
 
 /** A message for the whole form when only its fields are wrong. */
 const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
@@ -48,7 +53,7 @@ export function formAction<S extends z.ZodType, R = undefined>(
       if (!known) throw error;
       return refused(known.message, fieldErrorsOf(issuesOf(known)), values);
     }
-    if (!form.has(ENHANCED_FIELD)) redirect(withNotice(success.to, success.notice));
+    if (!form.has(ENHANCED_FIELD) || success.shouldRedirect) redirect(withNotice(success.to, success.notice));
     // The page the form was on renders again with the change, in this same response.
     refresh();
     return { status: "done", to: success.to, notice: success.notice, message: NOTICES[success.notice], result: success.result as R };

@@ -8,6 +8,11 @@ export const NOTICES = {
   post_edited: "Votre contribution est modifiée.",
   post_deleted: "Votre contribution est supprimée.",
   thread_published: "Votre question est publiée.",
+  signed_in: "Vous êtes connecté.",
+  signed_up: "Bienvenue ! Votre compte est créé et vous êtes connecté.",
+  signed_out: "Vous êtes déconnecté.",
+  signed_out_everywhere: "Vous êtes déconnecté de tous vos appareils, celui-ci compris.",
+  password_changed: "Mot de passe modifié : vos autres sessions ont été fermées.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

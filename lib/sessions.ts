@@ -44,6 +44,21 @@ export async function createSession(userId: number) {
   return session.id;
 }
 
+/** Who a session is opened for. */
+export type SessionUser = { id: number; name: string | null; sessionVersion: number };
+
+/**
+ * What the session cookie's JWT carries, beside next-auth's own iat, exp and jti: next-auth's
+ * default claims (sub, name), the user, their session version and the session's row. Written here
+ * once for both ways of signing in: next-auth's jwt callback and the sign-in form's server action.
+ */
+export type SessionClaims = { sub: string; name: string | null; uid: number; sv: number; sid: string };
+
+/** Opens a session row for a sign-in and returns the claims that name it. */
+export async function openSession(user: SessionUser): Promise<SessionClaims> {
+  return { sub: String(user.id), name: user.name, uid: user.id, sv: user.sessionVersion, sid: await createSession(user.id) };
+}
+
 /** Ends one session (a sign-out): its cookie, wherever it was copied, is refused from now on. */
 export async function revokeSession(sessionId: string) {
   if (!SESSION_ID.test(sessionId)) return;

@@ -43,7 +43,8 @@ export async function createUser(input: SignUpInput, ip: string) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
-      select: { id: true, name: true },
+      // The session version too: the sign-up form signs the new member in.
+      select: { id: true, name: true, sessionVersion: true },
       data: {
         email: input.email,
         name: input.name,
@@ -52,7 +53,8 @@ export async function createUser(input: SignUpInput, ip: string) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.");
+      const message = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.";
+      throw new AppError("conflict", message, { issues: [{ path: "email", message }] });
     }
     throw error;
   }
@@ -82,14 +84,19 @@ export async function authenticate({ email, password }: SignInInput, ip: string)
   return actor;
 }
 
-/** Changes the password and revokes every session, this one included. */
+/**
+ * Changes the password and revokes every session, this one included. Returns the user with the
+ * new session version, for the form that opens a new session in this browser.
+ */
 export async function changePassword(actor: Actor, input: ChangePasswordInput) {
   const user = await db.user.findUniqueOrThrow({ select: { passwordHash: true }, where: { id: actor.id } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("forbidden", "Le mot de passe actuel est incorrect.");
+    const message = "Le mot de passe actuel est incorrect.";
+    throw new AppError("forbidden", message, { issues: [{ path: "currentPassword", message }] });
   }
   assertNotCommon(input.newPassword, "newPassword");
-  await db.user.update({
+  return db.user.update({
+    select: actorFields,
     where: { id: actor.id },
     data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
   });

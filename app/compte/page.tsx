@@ -9,12 +9,10 @@ import { getAccount } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
-type Props = { searchParams: Promise<{ motDePasse?: string }> };
-
-export default async function AccountPage({ searchParams }: Props) {
+export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/connexion?callbackUrl=%2Fcompte");
-  const [account, { motDePasse }] = await Promise.all([getAccount(viewer), searchParams]);
+  const account = await getAccount(viewer);
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -29,17 +27,12 @@ export default async function AccountPage({ searchParams }: Props) {
           </Link>
         </p>
       </header>
-      {motDePasse === "modifie" && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200">
-          Mot de passe modifié : vos autres sessions ont été fermées.
-        </p>
-      )}
       {account.hasPassword ? (
         <section aria-labelledby="password-title" className="space-y-4">
           <h2 id="password-title" className="text-lg font-semibold">
             Changer de mot de passe
           </h2>
-          <ChangePasswordForm email={account.email} />
+          <ChangePasswordForm />
         </section>
       ) : null}
       <section aria-labelledby="sessions-title" className="space-y-4">

@@ -40,7 +40,7 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailField,
   // Any length is checked against the hash: a rule change must not lock old accounts out.
-  password: z.string().min(1).max(1024),
+  password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }).max(1024),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -82,3 +82,6 @@ export function safeCallbackPath(value: unknown, fallback = "/") {
     return fallback;
   }
 }
+
+/** A form's hidden field naming where to go once it is done: a safe path on this site, else "/". */
+export const returnToField = z.unknown().transform((value) => safeCallbackPath(value));

@@ -1,4 +1,4 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as meRoute } from "@/app/api/me/route";
@@ -6,7 +6,8 @@ import { POST as signOutEverywhereRoute } from "@/app/api/me/sign-out-everywhere
 import { getActorFromCookies } from "@/lib/auth";
 import { hashPassword } from "@/lib/passwords";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { MAX_SESSIONS_PER_USER, SESSION_PRUNE_BATCH, createSession } from "@/lib/sessions";
+import { newSessionCookie } from "@/lib/session-cookie";
+import { MAX_SESSIONS_PER_USER, SESSION_MAX_AGE_SECONDS, SESSION_PRUNE_BATCH, createSession } from "@/lib/sessions";
 import { ORIGIN, call } from "../support/http";
 import { nextAuthBrowser } from "../support/next-auth";
 import { createMember, sessionCookie } from "../support/session";
@@ -89,6 +90,38 @@ describe("signing out (POST /api/auth/signout)", () => {
     await Promise.all(devices.slice(0, 3).map((device) => device.signOut()));
     const statuses = await Promise.all(cookies.map(async (cookie) => (await me(cookie)).status));
     expect(statuses).toEqual([401, 401, 401, 200, 200, 200]);
+  });
+});
+
+describe("the session cookie of the account forms (lib/session-cookie.ts)", () => {
+  it("is the one next-auth's sign-in sets: same name, options and claims, read by the API and by /api/auth/session", async () => {
+    const member = await account();
+    const viaNextAuth = await signedInBrowser(member.email);
+    const cookie = await newSessionCookie(member);
+    expect(cookie).toMatchObject({ name: "next-auth.session-token", httpOnly: true, sameSite: "lax", path: "/", secure: false, maxAge: SESSION_MAX_AGE_SECONDS });
+
+    const secret = process.env.AUTH_SECRET!;
+    const claims = (await decode({ token: cookie.value, secret }))!;
+    const nextAuthClaims = (await decode({ token: viaNextAuth.sessionToken(), secret }))!;
+    expect(Object.keys(claims).sort()).toEqual(Object.keys(nextAuthClaims).sort());
+    expect(claims).toMatchObject({ sub: String(member.id), name: member.name, uid: member.id, sv: member.sessionVersion, sid: expect.any(String) });
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(SESSION_MAX_AGE_SECONDS);
+
+    expect((await me(`${cookie.name}=${cookie.value}`)).body).toMatchObject({ id: member.id });
+    expect(await nextAuthBrowser({ [cookie.name]: cookie.value }).session()).toMatchObject({ user: { id: member.id, name: member.name } });
+    expect(await db.session.count({ where: { userId: member.id, revokedAt: null } })).toBe(2);
+  });
+
+  it("over https is next-auth's __Secure- cookie, Secure, and read as such", async () => {
+    const member = await account();
+    vi.stubEnv("NEXTAUTH_URL", "https://agora.example.org");
+    try {
+      const cookie = await newSessionCookie(member);
+      expect(cookie).toMatchObject({ name: "__Secure-next-auth.session-token", secure: true });
+      expect(await getActorFromCookies({ [cookie.name]: cookie.value })).toMatchObject({ id: member.id });
+    } finally {
+      vi.stubEnv("NEXTAUTH_URL", ORIGIN);
+    }
   });
 });
 

@@ -40,17 +40,26 @@ async function handle(jar: Jar, segments: string[], method = "GET", body?: Recor
   return reply;
 }
 
-/** A browser of its own: signs in with the sign-in form's request, signs out with the header's button's. */
-export function nextAuthBrowser() {
-  const jar: Jar = new Map();
+/**
+ * A browser of its own, holding these cookies to begin with: signs in and out with next-auth's
+ * requests (next-auth/react's signIn and signOut), reads the session as its useSession would.
+ */
+export function nextAuthBrowser(cookies: Record<string, string> = {}) {
+  const jar: Jar = new Map(Object.entries(cookies));
   const csrfToken = async () => ((await handle(jar, ["csrf"])).body as { csrfToken: string }).csrfToken;
   return {
     /** The cookies as this browser holds them now (what someone who copied them would send). */
     cookie: () => [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; "),
+    /** The session cookie's JWT, as next-auth set it. */
+    sessionToken: () => jar.get("next-auth.session-token"),
     /** Answers `{ url }`, with `?error=<code>` in it when the sign-in is refused. */
     async signIn(email: string, password: string) {
       const reply = await handle(jar, ["callback", "credentials"], "POST", { csrfToken: await csrfToken(), email, password, json: "true" });
       return reply.body as { url: string };
+    },
+    /** GET /api/auth/session: the session next-auth's own endpoint reads from the cookie. */
+    async session() {
+      return (await handle(jar, ["session"])).body;
     },
     async signOut() {
       return handle(jar, ["signout"], "POST", { csrfToken: await csrfToken(), json: "true" });

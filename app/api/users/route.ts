@@ -4,6 +4,7 @@ import { route } from "@/lib/http";
 import { signUpSchema } from "@/lib/schemas/user";
 import { createUser } from "@/lib/users";
 
-export const POST = route({ body: signUpSchema, status: 201 }, ({ body, request }) =>
-  createUser(body, clientIp(request.headers)),
-);
+export const POST = route({ body: signUpSchema, status: 201 }, async ({ body, request }) => {
+  const { id, name } = await createUser(body, clientIp(request.headers));
+  return { id, name };
+});
