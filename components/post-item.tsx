@@ -7,7 +7,7 @@ import { ModerationAction } from "./moderation-actions";
 import { PostComposer } from "./post-composer";
 import { PostHistory } from "./post-history";
 import { type ClientPost, MAX_INDENT_DEPTH, type Viewer } from "./post-types";
-import { ReportButton } from "./report-button";
+import { ReportPanel, ReportToggle, useReport } from "./report-button";
 import { StanceBadge } from "./stance-badge";
 import { ListLink } from "./ui/list-link";
 import { VoteButtons } from "./vote-buttons";
@@ -34,6 +34,8 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
   // A hidden post keeps its text for moderators and its author (the server sends it only to them).
   const isGone = post.deleted || post.bodyHtml === null;
   const isAuthor = viewer?.id === post.author?.id && !isGone;
+  const canReport = !!viewer?.canWrite && !isAuthor && !post.hidden;
+  const report = useReport({ type: "POST", id: post.id });
   const voteRefusal = !viewer
     ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(`${threadPath}#p-${post.id}`)}` }
     : isAuthor
@@ -102,7 +104,12 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
       )}
       {mode === "read" && !isGone && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
-          <VoteButtons endpoint={`/api/posts/${post.id}/vote`} initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }} refusal={voteRefusal} />
+          <VoteButtons
+            target={{ kind: "post", id: post.id }}
+            subject={`contribution de ${post.author?.name}`}
+            initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }}
+            refusal={voteRefusal}
+          />
           {canReply && (
             <>
               <button type="button" className="text-blue-700 hover:underline dark:text-blue-300" onClick={() => { setReplyDraft(""); setMode("reply"); }}>
@@ -113,7 +120,7 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
               </button>
             </>
           )}
-          {viewer?.canWrite && !isAuthor && !post.hidden && <ReportButton targetType="POST" targetId={post.id} />}
+          {canReport && <ReportToggle report={report} />}
           {viewer?.isModerator && !post.deleted && (
             <ModerationAction
               label={post.hidden ? "Rétablir" : "Masquer"}
@@ -134,6 +141,7 @@ export function PostItem({ threadId, threadPath, post, parent, viewer, canReply,
           )}
         </div>
       )}
+      {canReport && <ReportPanel report={report} />}
       {mode === "reply" && (
         <div className="mt-3">
           <PostComposer

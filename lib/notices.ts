@@ -7,6 +7,11 @@ export const NOTICES = {
   reply_published: "Votre réponse est publiée.",
   post_edited: "Votre contribution est modifiée.",
   post_deleted: "Votre contribution est supprimée.",
+  vote_saved: "Votre vote est enregistré.",
+  vote_withdrawn: "Votre vote est retiré.",
+  stance_saved: "Votre position est enregistrée.",
+  stance_withdrawn: "Votre position est retirée.",
+  report_sent: "Merci : la modération va examiner votre signalement.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -73,9 +73,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           </p>
         )}
         {canWrite && !isModerator && viewer.id !== thread.author?.id && !thread.hiddenAt && (
-          <p className="text-sm">
-            <ReportButton targetType="THREAD" targetId={thread.id} />
-          </p>
+          <ReportButton targetType="THREAD" targetId={thread.id} />
         )}
         {isModerator && (
           <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
@@ -98,7 +96,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               </Link>
             </p>
             <VoteButtons
-              endpoint={`/api/threads/${thread.id}/vote`}
+              target={{ kind: "thread", id: thread.id }}
+              subject={`question de ${thread.author.name}`}
               initial={{ up: thread.upvotes, down: thread.downvotes, myVote }}
               refusal={
                 !viewer
