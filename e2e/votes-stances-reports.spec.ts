@@ -160,6 +160,28 @@ test.describe("with JavaScript", () => {
     expect(page.url()).not.toContain("notice=");
   });
 
+  test("a vote shows before the server answers", async ({ page, member, request }) => {
+    const thread = await createThread("Un fil pour un vote optimiste");
+    const author = await createMemberViaApi(request, "optimiste");
+    const postId = await createPost(author.id, thread.id, "Un argument voté d’avance");
+    await signIn(page, member);
+    await page.goto(`/t/${thread.slug}`);
+    // The form's request waits until the page has been checked.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route(`**/t/${thread.slug}`, async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
+    const post = postOf(page, author);
+    await post.getByRole("button", { name: `Pour 0 — contribution de ${author.name}` }).click();
+    await expect(post.getByRole("button", { name: `Pour 1 — contribution de ${author.name}` })).toHaveAttribute("aria-pressed", "true");
+    expect(await postVoteOf(postId, member.id)).toBeNull();
+    answer();
+    await expect.poll(() => postVoteOf(postId, member.id)).toBe(1);
+    await expect(post.getByRole("button", { name: `Pour 1 — contribution de ${author.name}` })).toHaveAttribute("aria-pressed", "true");
+  });
+
   test("a stance is saved in place and its new tally is announced", async ({ page, member }) => {
     const thread = await createThread("Une question de position en place", { kind: "POSITION" });
     await signIn(page, member);
