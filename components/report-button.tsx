@@ -58,7 +58,7 @@ export function ReportToggle({ report }: { report: Report }) {
       aria-expanded={isOpen}
       aria-controls={isOpen ? report.panelId : undefined}
       onActivate={() => (isOpen ? report.close() : report.setStage("open"))}
-      className="min-h-6 text-slate-700 hover:underline dark:text-slate-300"
+      className="inline-flex min-h-6 items-center text-slate-700 hover:underline dark:text-slate-300"
     >
       Signaler
     </LinkThenButton>

@@ -258,6 +258,8 @@ test.describe("with JavaScript", () => {
     await expectAccessible(page, `/t/${thread.slug}`);
     await signIn(page, member);
     await expectAccessible(page, `/t/${thread.slug}`);
+    await expect(main(page).getByRole("group", { name: "Votre position" })).toBeVisible();
     await expectAccessible(page, `/t/${thread.slug}?signaler=p-${postId}`);
+    await expect(main(page).getByLabel("Motif du signalement")).toBeVisible();
   });
 });
