@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { reportAction } from "@/app/actions/reports";
 import { REPORT_DETAILS_MAX, REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/schemas/moderation";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
-import { Button, buttonClass } from "./ui/button";
+import { Button } from "./ui/button";
+import { CancelLink } from "./ui/cancel-link";
 import { LinkThenButton } from "./ui/link-then-button";
 import { usePageHref } from "./use-page-href";
 
@@ -131,13 +132,7 @@ function ReportForm({ report }: { report: Report }) {
         <Button type="submit" disabled={form.isPending}>
           Envoyer le signalement
         </Button>
-        <LinkThenButton
-          href={pageHref(report.toggleId, { [OPEN_PARAM]: null })}
-          onActivate={report.close}
-          className={buttonClass("secondary")}
-        >
-          Annuler
-        </LinkThenButton>
+        <CancelLink cancel={{ href: pageHref(report.toggleId, { [OPEN_PARAM]: null }), onClick: report.close }} />
       </div>
     </ActionForm>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getViewer } from "@/lib/auth";
+import { sitePermissions } from "@/lib/authorization";
 import { SignInLinks } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -8,6 +9,7 @@ const LINK = "text-slate-700 hover:underline dark:text-slate-200";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const can = sitePermissions(viewer);
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -26,14 +28,14 @@ export async function SiteHeader() {
                 L’article
               </Link>
             </li>
-            {viewer && viewer.role !== "MEMBER" && (
+            {can.moderation.allowed && (
               <li>
                 <Link href="/moderation" className={LINK}>
                   Modération
                 </Link>
               </li>
             )}
-            {viewer?.role === "ADMIN" && (
+            {can.admin.allowed && (
               <li>
                 <Link href="/admin/users" className={LINK}>
                   Rôles

@@ -20,6 +20,9 @@ export type FormState<R = undefined> =
   /** Done, for a form enhanced by JavaScript: where to go (or stay) and what to say. */
   | { status: "done"; to: string; notice: NoticeCode; message: string; result: R };
 
+/** A server action of lib/forms.ts, as a form's client component receives it. */
+export type FormAction<R> = (state: FormState<R>, form: FormData) => Promise<FormState<R>>;
+
 export const IDLE_FORM = { status: "idle" } as const satisfies FormState;
 
 /**

@@ -18,7 +18,7 @@ import { NOTICES, type NoticeCode } from "./notices";
 import type { Actor } from "./users";
 
 /** Where the form's work leads, and what to tell the member there. */
-export type FormSuccess<R> = { to: string; notice: NoticeCode; result: R };
+export type FormSuccess<R> = { to: string; notice: NoticeCode; result?: R };
 
 /** A message for the whole form when only its fields are wrong. */
 const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
@@ -51,7 +51,7 @@ export function formAction<S extends z.ZodType, R = undefined>(
     if (!form.has(ENHANCED_FIELD)) redirect(withNotice(success.to, success.notice));
     // The page the form was on renders again with the change, in this same response.
     refresh();
-    return { status: "done", to: success.to, notice: success.notice, message: NOTICES[success.notice], result: success.result };
+    return { status: "done", to: success.to, notice: success.notice, message: NOTICES[success.notice], result: success.result as R };
   };
 }
 

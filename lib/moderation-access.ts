@@ -1,13 +1,16 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "./auth";
-import { isSuspended } from "./users";
+import { type SitePermissions, sitePermissions } from "./authorization";
 
-/** For moderation pages: sign in first; a member who is not a moderator sees a 404. */
-export async function requireModeratorPage(path: string, role: "MODERATOR" | "ADMIN" = "MODERATOR") {
+/**
+ * For the moderation and admin pages: sign in first; anyone the area is not open to (a member,
+ * a suspended moderator) sees a 404, as if it did not exist.
+ */
+export async function requireAreaPage(path: string, area: keyof Pick<SitePermissions, "moderation" | "admin">) {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
-  const allowed = role === "ADMIN" ? viewer.role === "ADMIN" : viewer.role !== "MEMBER";
-  if (!allowed || isSuspended(viewer)) notFound();
+  const permission = sitePermissions(viewer)[area];
+  if (!permission.allowed && permission.needsSignIn) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  if (!viewer || !permission.allowed) notFound();
   return viewer;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { requireModerator } from "./moderation";
+import { requireModerator } from "./authorization";
 import type { Actor } from "./users";
 import { Prisma } from "./generated/prisma/client";
 import type { ListLogQuery, ModerationActionName } from "./schemas/moderation";

@@ -1,5 +1,7 @@
 import "server-only";
-import { requireActiveUser, requireRole } from "./authorization";
+import {
+  type Permission, assertAllowed, postPermissions, postTarget, requireAdmin, requireModerator, threadPermissions, threadTarget, userPermissions,
+} from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -10,11 +12,6 @@ import type { Actor } from "./users";
 
 type Transaction = Prisma.TransactionClient;
 
-/** Moderation is for active moderators and admins. */
-export function requireModerator(actor: Actor | null) {
-  return requireActiveUser(requireRole(actor, "MODERATOR"));
-}
-
 /** Closes a target's open reports as acted upon (hiding it answers them). */
 export function closeReports(tx: Transaction, actor: Actor | null, target: { postId?: number; threadId?: number }, status: "ACTIONED" | "DISMISSED") {
   return tx.report.updateMany({
@@ -23,28 +20,41 @@ export function closeReports(tx: Transaction, actor: Actor | null, target: { pos
   });
 }
 
-// What hiding and restoring differ in between posts and threads (constants, never input).
+type HidePermissions = { hide: Permission; restore: Permission };
+
+// What hiding and restoring differ in between posts and threads (constants, never input); the
+// rules are lib/authorization.ts's, on the row once locked.
 const HIDEABLE = {
   POST: {
     table: Prisma.raw("posts"),
     target: (id: number) => ({ postId: id }),
     actions: { hide: "HIDE_POST", restore: "RESTORE_POST" },
-    messages: { missing: "Cette contribution n'existe pas.", hidden: "Cette contribution est déjà masquée.", visible: "Cette contribution n'est pas masquée." },
+    missing: "Cette contribution n'existe pas.",
+    permissions: async (tx: Transaction, actor: Actor, id: number): Promise<HidePermissions> => {
+      const post = await tx.post.findUniqueOrThrow({
+        select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: { authorId: true, isLocked: true, hiddenAt: true } } },
+        where: { id },
+      });
+      return postPermissions(actor, postTarget(post, post.thread));
+    },
   },
   THREAD: {
     table: Prisma.raw("threads"),
     target: (id: number) => ({ threadId: id }),
     actions: { hide: "HIDE_THREAD", restore: "RESTORE_THREAD" },
-    messages: { missing: "Ce fil de discussion n'existe pas.", hidden: "Ce fil est déjà masqué.", visible: "Ce fil n'est pas masqué." },
+    missing: "Ce fil de discussion n'existe pas.",
+    permissions: async (tx: Transaction, actor: Actor, id: number): Promise<HidePermissions> =>
+      threadPermissions(actor, threadTarget(await tx.thread.findUniqueOrThrow({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id } }))),
   },
 } as const;
 type Hideable = keyof typeof HIDEABLE;
 
-async function lockHideable(tx: Transaction, type: Hideable, id: number) {
-  const [row] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenById: number | null; hiddenReason: string | null }[]>`
-    SELECT hidden_at AS "hiddenAt", hidden_by_id AS "hiddenById", hidden_reason AS "hiddenReason"
-    FROM ${HIDEABLE[type].table} WHERE id = ${id} FOR UPDATE`;
-  if (!row) throw new AppError("not_found", HIDEABLE[type].messages.missing);
+/** Locks the row, checks `action` is allowed on it now, and answers what the log records of it. */
+async function lockHideable(tx: Transaction, actor: Actor, type: Hideable, id: number, action: keyof HidePermissions) {
+  const [row] = await tx.$queryRaw<{ hiddenAt: Date | null; hiddenReason: string | null }[]>`
+    SELECT hidden_at AS "hiddenAt", hidden_reason AS "hiddenReason" FROM ${HIDEABLE[type].table} WHERE id = ${id} FOR UPDATE`;
+  if (!row) throw new AppError("not_found", HIDEABLE[type].missing);
+  assertAllowed((await HIDEABLE[type].permissions(tx, actor, id))[action]);
   return row;
 }
 
@@ -54,9 +64,8 @@ async function lockHideable(tx: Transaction, type: Hideable, id: number) {
  * moderator; hiding answers the target's open reports.
  */
 export async function hideInTransaction(tx: Transaction, actor: Actor, type: Hideable, id: number, reason: string) {
-  const { table, target, actions, messages } = HIDEABLE[type];
-  const row = await lockHideable(tx, type, id);
-  if (row.hiddenById !== null) throw new AppError("conflict", messages.hidden);
+  const { table, target, actions } = HIDEABLE[type];
+  const row = await lockHideable(tx, actor, type, id, "hide");
   await tx.$executeRaw`UPDATE ${table} SET hidden_at = now(), hidden_reason = ${reason}, hidden_by_id = ${actor.id} WHERE id = ${id}`;
   await closeReports(tx, actor, target(id), "ACTIONED");
   await writeLog(tx, { actorId: actor.id, action: actions.hide, targetType: type, ...target(id), reason, before: { hidden: row.hiddenAt !== null }, after: { hidden: true } });
@@ -69,10 +78,9 @@ export async function hide(actor: Actor, type: Hideable, id: number, { reason }:
 
 export async function restore(actor: Actor, type: Hideable, id: number) {
   requireModerator(actor);
-  const { table, target, actions, messages } = HIDEABLE[type];
+  const { table, target, actions } = HIDEABLE[type];
   await db.$transaction(async (tx) => {
-    const row = await lockHideable(tx, type, id);
-    if (!row.hiddenAt) throw new AppError("conflict", messages.visible);
+    const row = await lockHideable(tx, actor, type, id, "restore");
     await tx.$executeRaw`UPDATE ${table} SET hidden_at = NULL, hidden_reason = NULL, hidden_by_id = NULL WHERE id = ${id}`;
     await writeLog(tx, { actorId: actor.id, action: actions.restore, targetType: type, ...target(id), before: { hidden: true, reason: row.hiddenReason }, after: { hidden: false } });
   });
@@ -82,9 +90,11 @@ export async function restore(actor: Actor, type: Hideable, id: number) {
 export async function moderateThread(actor: Actor, threadId: number, changes: ModerateThreadInput) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    const [thread] = await tx.$queryRaw<{ isLocked: boolean; isPinned: boolean; title: string }[]>`
-      SELECT is_locked AS "isLocked", is_pinned AS "isPinned", title FROM threads WHERE id = ${threadId} FOR UPDATE`;
+    const [thread] = await tx.$queryRaw<{ isLocked: boolean; isPinned: boolean; title: string; authorId: number | null; kind: "POSITION" | "OPEN"; hiddenAt: Date | null }[]>`
+      SELECT is_locked AS "isLocked", is_pinned AS "isPinned", title, author_id AS "authorId", kind::text AS kind, hidden_at AS "hiddenAt"
+      FROM threads WHERE id = ${threadId} FOR UPDATE`;
     if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+    assertAllowed(threadPermissions(actor, threadTarget(thread)).moderate);
     const log = (action: "LOCK_THREAD" | "UNLOCK_THREAD" | "PIN_THREAD" | "UNPIN_THREAD" | "RENAME_THREAD", before: Prisma.InputJsonValue, after: Prisma.InputJsonValue) =>
       writeLog(tx, { actorId: actor.id, action, targetType: "THREAD", threadId, before, after });
     if (changes.locked !== undefined && changes.locked !== thread.isLocked) {
@@ -104,16 +114,12 @@ export async function moderateThread(actor: Actor, threadId: number, changes: Mo
   });
 }
 
-const RANK: Record<Role, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
-
-/** Moderators may suspend members; only admins may suspend moderators and admins. */
-async function suspendableTarget(tx: Transaction, actor: Actor, userId: number) {
-  const [target] = await tx.$queryRaw<{ id: number; role: Role }[]>`SELECT id, role::text AS role FROM users WHERE id = ${userId} FOR UPDATE`;
+/** The member, locked, if `action` is allowed on them (lib/authorization.ts: who may suspend whom). */
+async function lockSuspendable(tx: Transaction, actor: Actor, userId: number, action: "suspend" | "unsuspend") {
+  const [target] = await tx.$queryRaw<{ id: number; role: Role; suspendedAt: Date | null; suspendedUntil: Date | null }[]>`
+    SELECT id, role::text AS role, suspended_at AS "suspendedAt", suspended_until AS "suspendedUntil" FROM users WHERE id = ${userId} FOR UPDATE`;
   if (!target) throw new AppError("not_found", "Ce membre n'existe pas.");
-  if (target.id === actor.id) throw new AppError("forbidden", "On ne se suspend pas soi-même.");
-  if (RANK[target.role] >= RANK.MODERATOR && actor.role !== "ADMIN") {
-    throw new AppError("forbidden", "Seul un administrateur peut suspendre un membre de la modération.");
-  }
+  assertAllowed(userPermissions(actor, target)[action]);
   return target;
 }
 
@@ -121,7 +127,7 @@ async function suspendableTarget(tx: Transaction, actor: Actor, userId: number) 
 export async function suspendUser(actor: Actor, userId: number, { until, reason }: SuspendInput) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    await suspendableTarget(tx, actor, userId);
+    await lockSuspendable(tx, actor, userId, "suspend");
     const suspendedUntil = until ? new Date(until) : null;
     await tx.user.update({
       where: { id: userId },
@@ -138,9 +144,7 @@ export async function suspendUser(actor: Actor, userId: number, { until, reason 
 export async function unsuspendUser(actor: Actor, userId: number) {
   requireModerator(actor);
   await db.$transaction(async (tx) => {
-    await suspendableTarget(tx, actor, userId);
-    const user = await tx.user.findUniqueOrThrow({ select: { suspendedAt: true, suspendedUntil: true }, where: { id: userId } });
-    if (!user.suspendedAt) throw new AppError("conflict", "Ce membre n'est pas suspendu.");
+    const user = await lockSuspendable(tx, actor, userId, "unsuspend");
     await tx.user.update({ where: { id: userId }, data: { suspendedAt: null, suspendedUntil: null, suspensionReason: null } });
     await writeLog(tx, {
       actorId: actor.id, action: "UNSUSPEND_USER", targetType: "USER", targetUserId: userId,
@@ -149,17 +153,17 @@ export async function unsuspendUser(actor: Actor, userId: number) {
   });
 }
 
-/** Admins change roles; the last admin cannot step down (someone must be able to appoint). */
+/** Admins change roles (lib/authorization.ts: the last admin cannot step down). */
 export async function changeRole(actor: Actor, userId: number, role: Role) {
-  requireActiveUser(requireRole(actor, "ADMIN"));
+  requireAdmin(actor);
   return db.$transaction(async (tx) => {
     // Serialise role changes, so that two admins cannot demote each other at once.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('agora:roles'))::text`;
-    const target = await tx.user.findUnique({ select: { id: true, role: true }, where: { id: userId } });
+    const target = await tx.user.findUnique({ select: { id: true, role: true, suspendedAt: true, suspendedUntil: true }, where: { id: userId } });
     if (!target) throw new AppError("not_found", "Ce membre n'existe pas.");
-    if (target.role === "ADMIN" && role !== "ADMIN" && (await tx.user.count({ where: { role: "ADMIN" } })) === 1) {
-      throw new AppError("conflict", "Le dernier administrateur ne peut pas quitter ce rôle : nommez-en un autre d’abord.");
-    }
+    const isDemotion = target.role === "ADMIN" && role !== "ADMIN";
+    const isLastAdmin = isDemotion && (await tx.user.count({ where: { role: "ADMIN" } })) === 1;
+    assertAllowed(userPermissions(actor, { ...target, isLastAdmin }).changeRole);
     if (target.role !== role) {
       await tx.user.update({ where: { id: userId }, data: { role } });
       await writeLog(tx, { actorId: actor.id, action: "CHANGE_ROLE", targetType: "USER", targetUserId: userId, before: { role: target.role }, after: { role } });

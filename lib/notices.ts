@@ -12,6 +12,7 @@ export const NOTICES = {
   stance_saved: "Votre position est enregistrée.",
   stance_withdrawn: "Votre position est retirée.",
   report_sent: "Merci : la modération va examiner votre signalement.",
+  thread_published: "Votre question est publiée.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

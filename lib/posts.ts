@@ -1,5 +1,5 @@
 import "server-only";
-import { canSeeHidden, requireActiveUser, requireRole } from "./authorization";
+import { assertAllowed, canSeeHidden, postPermissions, postTarget, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -276,21 +276,26 @@ async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   return toView(row, viewer);
 }
 
+/** A top-level post of a thread the caller has checked is visible (a conversation's page), or null. */
+export async function getConversationRoot(viewer: Actor | null, threadId: number, rootId: number): Promise<PostView | null> {
+  const [row] = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${threadId} AND p.parent_id IS NULL`;
+  if (!row) return null;
+  const myVotes = await listMyVotes(viewer, [row.id]);
+  return toView(row, viewer, myVotes.get(row.id));
+}
+
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
-  requireActiveUser(actor);
-  // Nobody writes in a hidden thread, moderators included: restore it first.
-  const thread = await visibleThread(null, threadId);
-  if (thread.isLocked) throw new AppError("forbidden", "Ce fil est verrouillé : il ne prend plus de nouvelles contributions.");
+  const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id: threadId } });
+  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   const parent = input.parentId
     ? await db.post.findFirst({
-        select: { id: true, rootId: true, depth: true, deletedAt: true, hiddenAt: true },
+        select: { id: true, rootId: true, depth: true, authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true },
         where: { id: input.parentId, threadId },
       })
     : null;
-  if (input.parentId && (!parent || parent.hiddenAt)) {
-    throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
-  }
-  if (parent?.deletedAt) throw new AppError("conflict", "Cette contribution a été supprimée : on ne peut plus y répondre.");
+  if (input.parentId && !parent) throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
+  assertAllowed(parent ? postPermissions(actor, postTarget(parent, thread)).reply : threadPermissions(actor, threadTarget(thread)).post);
   const bodyHtml = await renderMemberText(actor, input.body);
 
   const now = new Date();
@@ -316,24 +321,23 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
   return getPostView(actor, post.id);
 }
 
-/** The post, for a change by its author: 404 when gone, 403 for anyone else or a frozen post. */
-async function ownPost(actor: Actor, postId: number) {
-  requireActiveUser(actor);
+/** The post, for a change by its author: 404 when it does not exist. */
+async function findPostToChange(postId: number) {
   const post = await db.post.findUnique({
-    select: { id: true, authorId: true, body: true, bodyHtml: true, threadId: true, deletedAt: true, hiddenAt: true, thread: { select: { isLocked: true } } },
+    select: {
+      id: true, authorId: true, body: true, bodyHtml: true, threadId: true, deletedAt: true, hiddenAt: true, hiddenById: true,
+      thread: { select: { authorId: true, isLocked: true, hiddenAt: true } },
+    },
     where: { id: postId },
   });
   if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
-  if (post.authorId !== actor.id) throw new AppError("forbidden", "Seul l'auteur peut modifier ou supprimer cette contribution.");
-  if (post.hiddenAt) throw new AppError("forbidden", "Cette contribution est masquée par la modération.");
-  if (post.thread.isLocked) throw new AppError("forbidden", "Ce fil est verrouillé : ses contributions ne peuvent plus changer.");
   return post;
 }
 
 /** An edit keeps the previous text, and the HTML it was shown as, as a revision, in the same transaction. */
 export async function editPost(actor: Actor, postId: number, input: EditPostInput): Promise<PostView> {
-  const post = await ownPost(actor, postId);
-  if (post.deletedAt) throw new AppError("not_found", "Cette contribution a été supprimée.");
+  const post = await findPostToChange(postId);
+  assertAllowed(postPermissions(actor, postTarget(post, post.thread)).edit);
   if (post.body !== input.body) {
     const bodyHtml = await renderMemberText(actor, input.body);
     await db.$transaction([
@@ -349,7 +353,8 @@ export async function editPost(actor: Actor, postId: number, input: EditPostInpu
  * the row and its revisions stay for moderators. Deleting twice changes nothing.
  */
 export async function deletePost(actor: Actor, postId: number) {
-  const post = await ownPost(actor, postId);
+  const post = await findPostToChange(postId);
+  assertAllowed(postPermissions(actor, postTarget(post, post.thread)).delete);
   if (post.deletedAt) return;
   await db.$transaction([
     db.post.update({ where: { id: postId }, data: { deletedAt: new Date() } }),
@@ -363,11 +368,14 @@ export async function deletePost(actor: Actor, postId: number) {
  */
 export async function listRevisions(viewer: Actor | null, postId: number) {
   const post = await db.post.findUnique({
-    select: { body: true, bodyHtml: true, editedAt: true, createdAt: true, deletedAt: true, hiddenAt: true, thread: { select: { hiddenAt: true } } },
+    select: {
+      body: true, bodyHtml: true, editedAt: true, createdAt: true, authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true,
+      thread: { select: { authorId: true, isLocked: true, hiddenAt: true } },
+    },
     where: { id: postId },
   });
   if (!post) throw new AppError("not_found", "Cette contribution n'existe pas.");
-  if (post.deletedAt || post.hiddenAt || post.thread.hiddenAt) requireRole(viewer, "MODERATOR");
+  assertAllowed(postPermissions(viewer, postTarget(post, post.thread)).viewHistory);
   const revisions = await db.postRevision.findMany({
     select: { id: true, body: true, bodyHtml: true, createdAt: true },
     where: { postId },

@@ -1,9 +1,9 @@
 import "server-only";
-import { requireActiveUser } from "./authorization";
+import { assertAllowed, postPermissions, postTarget, requireActiveUser, requireModerator, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
-import { closeReports, hideInTransaction, requireModerator } from "./moderation";
+import { closeReports, hideInTransaction } from "./moderation";
 import { writeLog } from "./moderation-log";
 import { consumeRateLimit } from "./rate-limit";
 import type { CreateReportInput, ResolveReportInput } from "./schemas/moderation";
@@ -29,12 +29,21 @@ function establishedMembers(now: Date): Prisma.UserWhereInput {
 
 const AUTO_HIDE_REASON = `Masquée automatiquement après ${AUTO_HIDE_REPORTERS} signalements, en attente d’examen par la modération.`;
 
-async function assertReportable({ targetType, targetId }: CreateReportInput) {
-  const target =
-    targetType === "POST"
-      ? await db.post.findFirst({ select: { id: true }, where: { id: targetId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null } } })
-      : await db.thread.findFirst({ select: { id: true }, where: { id: targetId, hiddenAt: null } });
-  if (!target) throw new AppError("not_found", "Ce que vous signalez n'existe pas ou n'est plus visible.");
+/** The rule of lib/authorization.ts on what the actor reports; a target that does not exist is a 404 too. */
+async function assertReportable(actor: Actor, { targetType, targetId }: CreateReportInput) {
+  const missing = new AppError("not_found", "Ce que vous signalez n'existe pas ou n'est plus visible.");
+  if (targetType === "POST") {
+    const post = await db.post.findUnique({
+      select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: { authorId: true, isLocked: true, hiddenAt: true } } },
+      where: { id: targetId },
+    });
+    if (!post) throw missing;
+    assertAllowed(postPermissions(actor, postTarget(post, post.thread)).report);
+  } else {
+    const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id: targetId } });
+    if (!thread) throw missing;
+    assertAllowed(threadPermissions(actor, threadTarget(thread)).report);
+  }
 }
 
 /**
@@ -44,7 +53,7 @@ async function assertReportable({ targetType, targetId }: CreateReportInput) {
  */
 export async function createReport(actor: Actor, input: CreateReportInput) {
   requireActiveUser(actor);
-  await assertReportable(input);
+  await assertReportable(actor, input);
   await consumeRateLimit("reportsPerMember", String(actor.id));
   const target = input.targetType === "POST" ? { postId: input.targetId } : { threadId: input.targetId };
   try {
@@ -95,7 +104,7 @@ export async function listReportQueue(actor: Actor, status: "OPEN" | "DISMISSED"
     LIMIT 100`;
   const postIds = groups.flatMap((group) => (group.postId ? [group.postId] : []));
   const threadIds = groups.flatMap((group) => (group.threadId ? [group.threadId] : []));
-  const author = { select: { id: true, name: true, role: true, suspendedAt: true } } as const;
+  const author = { select: { id: true, name: true, role: true, suspendedAt: true, suspendedUntil: true } } as const;
   const [reports, posts, threads] = await Promise.all([
     db.report.findMany({
       select: { id: true, postId: true, threadId: true, reason: true, details: true, createdAt: true, reporter: { select: { id: true, name: true } } },
@@ -103,10 +112,16 @@ export async function listReportQueue(actor: Actor, status: "OPEN" | "DISMISSED"
       orderBy: { createdAt: "asc" },
     }),
     db.post.findMany({
-      select: { id: true, body: true, bodyHtml: true, hiddenAt: true, hiddenReason: true, deletedAt: true, author, thread: { select: { slug: true, title: true } } },
+      select: {
+        id: true, body: true, bodyHtml: true, authorId: true, hiddenAt: true, hiddenById: true, hiddenReason: true, deletedAt: true, author,
+        thread: { select: { slug: true, title: true, authorId: true, isLocked: true, hiddenAt: true } },
+      },
       where: { id: { in: postIds } },
     }),
-    db.thread.findMany({ select: { id: true, slug: true, title: true, body: true, hiddenAt: true, hiddenReason: true, author }, where: { id: { in: threadIds } } }),
+    db.thread.findMany({
+      select: { id: true, slug: true, title: true, body: true, authorId: true, kind: true, isLocked: true, hiddenAt: true, hiddenReason: true, author },
+      where: { id: { in: threadIds } },
+    }),
   ]);
   const postById = new Map(posts.map((post) => [post.id, post]));
   const threadById = new Map(threads.map((thread) => [thread.id, thread]));

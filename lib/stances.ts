@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActiveUser } from "./authorization";
+import { assertAllowed, requireActiveUser, threadPermissions, type ThreadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { consumeRateLimit } from "./rate-limit";
@@ -8,13 +8,13 @@ import type { Actor } from "./users";
 
 export type StanceTally = { agree: number; disagree: number; nuanced: number; myStance: StanceValue | null };
 
-type QuestionState = { kind: string; visible: boolean; agree: number; disagree: number; nuanced: number; myStance: StanceValue | null };
+type QuestionState = ThreadTarget & { agree: number; disagree: number; nuanced: number; myStance: StanceValue | null };
 
 /**
  * Takes, changes or withdraws the actor's stance on a POSITION question, in one statement that
  * also checks the question takes stances; the stance table's trigger moves the tallies in that
- * statement, under the thread's row lock (migration stance_counters). A second read gives the
- * tally, or why nothing was written.
+ * statement, under the thread's row lock (migration stance_counters); its condition is the rule
+ * of lib/authorization.ts, which a second read tells the reason of, with the tally.
  */
 export async function setStance(actor: Actor, threadId: number, { stance }: StanceInput): Promise<StanceTally> {
   requireActiveUser(actor);
@@ -32,11 +32,11 @@ export async function setStance(actor: Actor, threadId: number, { stance }: Stan
       WHERE thread_stances.stance <> EXCLUDED.stance`;
   }
   const [state] = await db.$queryRaw<QuestionState[]>`
-    SELECT t.kind::text AS kind, t.hidden_at IS NULL AS visible, t.agree_count AS agree, t.disagree_count AS disagree,
+    SELECT t.kind::text AS kind, t.hidden_at IS NOT NULL AS "isHidden", t.is_locked AS "isLocked", t.author_id AS "authorId", t.agree_count AS agree, t.disagree_count AS disagree,
       t.nuanced_count AS nuanced, (SELECT s.stance::text FROM thread_stances s WHERE s.thread_id = t.id AND s.user_id = ${actor.id}) AS "myStance"
     FROM threads t WHERE t.id = ${threadId}`;
-  if (!state?.visible) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
-  if (state.kind !== "POSITION") throw new AppError("conflict", "Cette question est ouverte : elle n’appelle pas de prise de position.");
+  if (!state) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  assertAllowed(threadPermissions(actor, state).takeStance);
   return { agree: state.agree, disagree: state.disagree, nuanced: state.nuanced, myStance: state.myStance };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cache } from "react";
-import { canSeeHidden, requireActiveUser } from "./authorization";
+import { assertAllowed, canSeeHidden, sitePermissions } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -132,7 +132,7 @@ export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => fin
 
 /** A member's own question. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
-  requireActiveUser(actor);
+  assertAllowed(sitePermissions(actor).proposeQuestion);
   const bodyHtml = await renderMemberText(actor, input.body);
   const createdAt = new Date();
   return db.$transaction(async (tx) => {

@@ -154,7 +154,7 @@ export async function getAccount(actor: Actor) {
 export function listUsersForAdmin(search: string) {
   const term = search.trim();
   return db.user.findMany({
-    select: { id: true, name: true, email: true, role: true, createdAt: true, suspendedAt: true },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, suspendedAt: true, suspendedUntil: true },
     where: term ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { email: { contains: term.toLowerCase() } }] } : {},
     orderBy: [{ role: "desc" }, { id: "asc" }],
     take: 100,

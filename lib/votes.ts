@@ -1,5 +1,5 @@
 import "server-only";
-import { requireActiveUser } from "./authorization";
+import { assertAllowed, type Permission, postPermissions, requireActiveUser, threadPermissions } from "./authorization";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { AppError } from "./errors";
@@ -11,29 +11,44 @@ export type VoteTally = { up: number; down: number; score: number; myVote: -1 | 
 
 /**
  * A kind of target, as SQL fragments (constants, never input). `source` names the target row
- * `target`; `visible` and `closed` are conditions on it: a vote needs a visible, open target that
- * is not the voter's own.
+ * `target`; `mayVote` is the condition, in SQL, under which it takes a vote (the same rule as
+ * lib/authorization.ts, so that the vote is one statement); `state` reads what that rule needs,
+ * and `permission` tells from it why a vote was refused.
  */
 type Target = {
   voteTable: Prisma.Sql;
   column: Prisma.Sql;
   source: Prisma.Sql;
-  visible: Prisma.Sql;
-  closed: Prisma.Sql;
-  notFound: string;
-  closedMessage: string;
-  ownMessage: string;
+  mayVote: Prisma.Sql;
+  state: Prisma.Sql;
+  permission: (actor: Actor, state: TargetState) => Permission;
+};
+
+type TargetState = {
+  authorId: number | null;
+  upvotes: number;
+  downvotes: number;
+  isHidden: boolean;
+  isDeleted: boolean;
+  isLocked: boolean;
+  kind: "POSITION" | "OPEN";
+  threadAuthorId: number | null;
+  isThreadHidden: boolean;
+  myVote: number | null;
 };
 
 const POST: Target = {
   voteTable: Prisma.raw("post_votes"),
   column: Prisma.raw("post_id"),
   source: Prisma.sql`posts target JOIN threads thread ON thread.id = target.thread_id`,
-  visible: Prisma.sql`target.hidden_at IS NULL AND thread.hidden_at IS NULL`,
-  closed: Prisma.sql`target.deleted_at IS NOT NULL`,
-  notFound: "Cette contribution n'existe pas.",
-  closedMessage: "Cette contribution a été supprimée : on ne vote plus pour elle.",
-  ownMessage: "On ne vote pas pour sa propre contribution.",
+  mayVote: Prisma.sql`target.hidden_at IS NULL AND thread.hidden_at IS NULL AND target.deleted_at IS NULL`,
+  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", target.deleted_at IS NOT NULL AS "isDeleted", thread.is_locked AS "isLocked",
+    thread.kind::text AS kind, thread.author_id AS "threadAuthorId", thread.hidden_at IS NOT NULL AS "isThreadHidden"`,
+  permission: (actor, state) =>
+    postPermissions(actor, {
+      ...state,
+      thread: { authorId: state.threadAuthorId, isHidden: state.isThreadHidden, isLocked: state.isLocked },
+    }).vote,
 };
 
 /** Only threads that members proposed take votes; the article's questions do not. */
@@ -41,17 +56,14 @@ const THREAD: Target = {
   voteTable: Prisma.raw("thread_votes"),
   column: Prisma.raw("thread_id"),
   source: Prisma.sql`threads target`,
-  visible: Prisma.sql`target.hidden_at IS NULL`,
-  closed: Prisma.sql`target.author_id IS NULL`,
-  notFound: "Ce fil de discussion n'existe pas.",
-  closedMessage: "Les questions de l’article ne se votent pas : prenez position.",
-  ownMessage: "On ne vote pas pour sa propre question.",
+  mayVote: Prisma.sql`target.hidden_at IS NULL AND target.author_id IS NOT NULL`,
+  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", false AS "isDeleted", target.is_locked AS "isLocked",
+    target.kind::text AS kind, target.author_id AS "threadAuthorId", target.hidden_at IS NOT NULL AS "isThreadHidden"`,
+  permission: (actor, state) => threadPermissions(actor, state).vote,
 };
 
 const TARGETS = { post: POST, thread: THREAD };
 type TargetKind = keyof typeof TARGETS;
-
-type TargetState = { authorId: number | null; upvotes: number; downvotes: number; visible: boolean; closed: boolean; myVote: number | null };
 
 /**
  * The SQL of a vote: one statement that casts, changes or withdraws it if the target may take it
@@ -61,7 +73,7 @@ type TargetState = { authorId: number | null; upvotes: number; downvotes: number
  */
 export function voteQueries(kind: TargetKind, actorId: number, id: number, value: VoteInput["value"]) {
   const target = TARGETS[kind];
-  const mayVote = Prisma.sql`target.id = ${id} AND ${target.visible} AND NOT (${target.closed}) AND target.author_id IS DISTINCT FROM ${actorId}`;
+  const mayVote = Prisma.sql`target.id = ${id} AND ${target.mayVote} AND target.author_id IS DISTINCT FROM ${actorId}`;
   const write =
     value === 0
       ? Prisma.sql`
@@ -73,7 +85,7 @@ export function voteQueries(kind: TargetKind, actorId: number, id: number, value
           ON CONFLICT (${target.column}, user_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
           WHERE ${target.voteTable}.value <> EXCLUDED.value`;
   const state = Prisma.sql`
-    SELECT target.author_id AS "authorId", target.upvotes, target.downvotes, ${target.visible} AS visible, ${target.closed} AS closed,
+    SELECT target.author_id AS "authorId", target.upvotes, target.downvotes, ${target.state},
       (SELECT value FROM ${target.voteTable} WHERE ${target.column} = ${id} AND user_id = ${actorId}) AS "myVote"
     FROM ${target.source} WHERE target.id = ${id}`;
   return { write, state };
@@ -86,13 +98,11 @@ export function voteQueries(kind: TargetKind, actorId: number, id: number, value
 async function castVote(actor: Actor, kind: TargetKind, id: number, { value }: VoteInput): Promise<VoteTally> {
   requireActiveUser(actor);
   await consumeRateLimit("votesPerMember", String(actor.id));
-  const target = TARGETS[kind];
   const queries = voteQueries(kind, actor.id, id, value);
   const written = await db.$executeRaw(queries.write);
   const [state] = await db.$queryRaw<TargetState[]>(queries.state);
-  if (!state?.visible) throw new AppError("not_found", target.notFound);
-  if (written === 0 && state.closed) throw new AppError("conflict", target.closedMessage);
-  if (written === 0 && state.authorId === actor.id) throw new AppError("forbidden", target.ownMessage);
+  if (!state) throw new AppError("not_found", kind === "post" ? "Cette contribution n'existe pas." : "Ce fil de discussion n'existe pas.");
+  if (written === 0) assertAllowed(TARGETS[kind].permission(actor, state));
   return { up: state.upvotes, down: state.downvotes, score: state.upvotes - state.downvotes, myVote: (state.myVote ?? 0) as VoteTally["myVote"] };
 }
 

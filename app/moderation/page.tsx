@@ -4,8 +4,9 @@ import { ModerationAction } from "@/components/moderation-actions";
 import { SortLinks } from "@/components/sort-links";
 import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
+import { postPermissions, postTarget, threadPermissions, threadTarget, userPermissions } from "@/lib/authorization";
 import { formatDateTime } from "@/lib/format";
-import { requireModeratorPage } from "@/lib/moderation-access";
+import { requireAreaPage } from "@/lib/moderation-access";
 import { listReportQueue } from "@/lib/reports";
 import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Modération" };
 type Props = { searchParams: Promise<{ status?: string }> };
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
-  const viewer = await requireModeratorPage("/moderation");
+  const viewer = await requireAreaPage("/moderation", "moderation");
   const parsed = listReportsQuery.safeParse(await searchParams);
   const status = parsed.success ? parsed.data.status : "OPEN";
   const queue = await listReportQueue(viewer, status);
@@ -37,6 +38,10 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
           const content = group.post ?? group.thread;
           const author = content?.author;
           const link = group.post ? `/t/${group.post.thread.slug}#p-${group.post.id}` : `/t/${group.thread?.slug}`;
+          const canHide = group.post
+            ? postPermissions(viewer, postTarget(group.post, group.post.thread)).hide
+            : group.thread && threadPermissions(viewer, threadTarget(group.thread)).hide;
+          const canSuspend = author && userPermissions(viewer, author).suspend;
           return (
             <li key={`${group.targetType}-${group.postId ?? group.threadId}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
               <article aria-label={`Signalements : ${group.post ? "contribution" : "fil"} de ${author?.name ?? "la rédaction"}`}>
@@ -63,8 +68,10 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
               {status === "OPEN" && (
                 <div className="flex flex-wrap gap-4 text-sm">
                   <ModerationAction label="Rejeter les signalements" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "DISMISS" }} />
-                  <ModerationAction label="Masquer" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "HIDE" }} needsReason />
-                  {author && author.role === "MEMBER" && !author.suspendedAt && <SuspendForm userId={author.id} name={author.name} />}
+                  {canHide?.allowed && (
+                    <ModerationAction label="Masquer" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "HIDE" }} needsReason />
+                  )}
+                  {author && canSuspend?.allowed && <SuspendForm userId={author.id} name={author.name} />}
                 </div>
               )}
             </li>

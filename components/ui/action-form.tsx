@@ -2,9 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, type FormHTMLAttributes, type ReactNode, useActionState, useContext, useEffect, useId, useRef, useSyncExternalStore } from "react";
-import { ENHANCED_FIELD, type FormState, IDLE_FORM, withNotice } from "@/lib/form-state";
-
-type Action<R> = (state: FormState<R>, form: FormData) => Promise<FormState<R>>;
+import { ENHANCED_FIELD, type FormAction, type FormState, IDLE_FORM, withNotice } from "@/lib/form-state";
 export type DoneState<R> = Extract<FormState<R>, { status: "done" }>;
 
 const subscribeNever = () => () => {};
@@ -16,7 +14,7 @@ export const useIsHydrated = () => useSyncExternalStore(subscribeNever, () => tr
  * follows the redirect; once hydrated it runs in place: `onDone` gets the outcome (a vote updates
  * its count), or, without `onDone`, the page navigates where the action leads.
  */
-export function useActionForm<R>(action: Action<R>, onDone?: (state: DoneState<R>) => void) {
+export function useActionForm<R>(action: FormAction<R>, onDone?: (state: DoneState<R>) => void) {
   const [state, dispatch, isPending] = useActionState<FormState<R>, FormData>(action, IDLE_FORM);
   const router = useRouter();
   const handled = useRef(state);

@@ -84,7 +84,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "PUT /api/posts/{id}/vote", handler: votePost, method: "PUT", target: (f) => f.post.id, body: () => ({ value: 1 }), expected: statuses(401, 200, 403, 403, 200, 200) },
   { name: "PUT /api/threads/{id}/vote", handler: voteThread, method: "PUT", target: (f) => f.thread.id, body: () => ({ value: 1 }), expected: statuses(401, 200, 403, 403, 200, 200) },
   { name: "PUT /api/threads/{id}/stance", handler: stance, method: "PUT", target: (f) => f.thread.id, body: () => ({ stance: "AGREE" }), expected: statuses(401, 200, 200, 403, 200, 200) },
-  { name: "POST /api/reports", handler: report, method: "POST", target: () => undefined, body: (f) => ({ targetType: "POST", targetId: f.post.id, reason: "SPAM" }), expected: statuses(401, 201, 201, 403, 201, 201) },
+  { name: "POST /api/reports", handler: report, method: "POST", target: () => undefined, body: (f) => ({ targetType: "POST", targetId: f.post.id, reason: "SPAM" }), expected: statuses(401, 201, 403, 403, 201, 201) },
   { name: "POST /api/moderation/reports/{id}/resolve", handler: resolveReport, method: "POST", target: (f) => f.openReport.id, body: () => ({ action: "DISMISS" }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/posts/{id}/hide", handler: hidePost, method: "POST", target: (f) => f.post.id, body: () => ({ reason: "Hors charte" }), expected: MODERATORS_ONLY_NO_CONTENT },
   { name: "POST /api/moderation/posts/{id}/restore", handler: restorePost, method: "POST", target: (f) => f.hiddenPost.id, expected: MODERATORS_ONLY_NO_CONTENT },

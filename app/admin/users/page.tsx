@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { RoleSelect } from "@/components/role-select";
 import { ListLink } from "@/components/ui/list-link";
 import { formatDate } from "@/lib/format";
-import { requireModeratorPage } from "@/lib/moderation-access";
-import { listUsersForAdmin } from "@/lib/users";
+import { requireAreaPage } from "@/lib/moderation-access";
+import { isSuspended, listUsersForAdmin } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Rôles" };
 
 type Props = { searchParams: Promise<{ q?: string }> };
 
 export default async function AdminUsersPage({ searchParams }: Props) {
-  await requireModeratorPage("/admin/users", "ADMIN");
+  await requireAreaPage("/admin/users", "admin");
   const { q = "" } = await searchParams;
   const users = await listUsersForAdmin(q);
   return (
@@ -35,7 +35,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <tbody>
           {users.map((user) => (
             <tr key={user.id} className="border-t border-slate-200 dark:border-slate-800">
-              <td className="py-2"><ListLink href={`/u/${user.id}`} className="underline">{user.name}</ListLink>{user.suspendedAt && " (suspendu)"}</td>
+              <td className="py-2"><ListLink href={`/u/${user.id}`} className="underline">{user.name}</ListLink>{isSuspended(user) && " (suspendu)"}</td>
               <td>{user.email}</td>
               <td>{formatDate(user.createdAt)}</td>
               <td><RoleSelect userId={user.id} name={user.name} role={user.role} /></td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ACTION_LABELS, ModerationLogList } from "@/components/moderation-log-list";
 import { listModerationLog } from "@/lib/moderation-log";
-import { requireModeratorPage } from "@/lib/moderation-access";
+import { requireAreaPage } from "@/lib/moderation-access";
 import { MODERATION_ACTIONS, listLogQuery } from "@/lib/schemas/moderation";
 
 export const metadata: Metadata = { title: "Journal de modération" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Journal de modération" };
 type Props = { searchParams: Promise<Record<string, string>> };
 
 export default async function ModerationLogPage({ searchParams }: Props) {
-  const viewer = await requireModeratorPage("/moderation/log");
+  const viewer = await requireAreaPage("/moderation/log", "moderation");
   const params = await searchParams;
   const parsed = listLogQuery.safeParse(Object.fromEntries(Object.entries(params).filter(([, value]) => value)));
   const query = parsed.success ? parsed.data : { limit: 50 };

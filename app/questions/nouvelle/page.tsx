@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NewThreadForm } from "@/components/new-thread-form";
 import { getViewer } from "@/lib/auth";
-import { isSuspended } from "@/lib/users";
+import { sitePermissions } from "@/lib/authorization";
 
 export const metadata: Metadata = { title: "Proposer une question" };
 
 export default async function NewThreadPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/connexion?callbackUrl=%2Fquestions%2Fnouvelle");
+  const can = sitePermissions(await getViewer()).proposeQuestion;
+  if (!can.allowed && can.needsSignIn) redirect("/connexion?callbackUrl=%2Fquestions%2Fnouvelle");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Proposer une question</h1>
-      {isSuspended(viewer) ? (
-        <p>Votre compte est suspendu : vous ne pouvez pas proposer de question.</p>
+      {!can.allowed ? (
+        <p>{can.reason}</p>
       ) : (
         <>
           <p className="text-slate-700 dark:text-slate-300">

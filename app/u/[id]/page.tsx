@@ -6,9 +6,10 @@ import { RoleBadge } from "@/components/role-badge";
 import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
+import { userPermissions } from "@/lib/authorization";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
-import { getProfile, isSuspended, listProfilePosts } from "@/lib/users";
+import { getProfile, listProfilePosts } from "@/lib/users";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
 
@@ -27,24 +28,20 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   // A cursor that does not decode starts again from the newest posts.
   const query = profilePostsQuery.safeParse(await searchParams);
   const posts = await listProfilePosts(profile.id, query.success ? query.data : {});
-  // Moderators suspend members; admins may suspend anyone but themselves.
-  const canSuspend =
-    !!viewer && !isSuspended(viewer) && viewer.id !== profile.id && (viewer.role === "ADMIN" || (viewer.role === "MODERATOR" && profile.role === "MEMBER"));
+  const can = userPermissions(viewer, profile);
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{profile.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <RoleBadge role={profile.role} /> membre depuis le {formatDate(profile.createdAt)}
-          {canSuspend && isSuspended(profile) && " · suspendu"}
+          {/* Told to those who may lift it only: a suspension is no public matter. */}
+          {can.unsuspend.allowed && " · suspendu"}
         </p>
-        {canSuspend && (
+        {(can.suspend.allowed || can.unsuspend.allowed) && (
           <div role="group" aria-label="Modération du membre" className="text-sm">
-            {isSuspended(profile) ? (
-              <ModerationAction label="Lever la suspension" endpoint={`/api/moderation/users/${profile.id}/unsuspend`} />
-            ) : (
-              <SuspendForm userId={profile.id} name={profile.name} />
-            )}
+            {can.unsuspend.allowed && <ModerationAction label="Lever la suspension" endpoint={`/api/moderation/users/${profile.id}/unsuspend`} />}
+            {can.suspend.allowed && <SuspendForm userId={profile.id} name={profile.name} />}
           </div>
         )}
       </header>
