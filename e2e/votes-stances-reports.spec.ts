@@ -79,7 +79,7 @@ test.describe("without JavaScript", () => {
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(`/t/${thread.slug}`);
     const up = postOf(page, author).getByRole("link", { name: `Pour 0 — contribution de ${author.name}` });
-    await expect(up).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent(`/t/${thread.slug}#p-${postId}`)}`);
+    await expect(up).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent(`/t/${thread.slug}?sort=best#p-${postId}`)}`);
     await up.click();
     await expect(page).toHaveURL(/\/connexion\?callbackUrl=/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -236,7 +236,7 @@ test.describe("with JavaScript", () => {
     expect((await reason.boundingBox())!.y).toBeGreaterThan(row.y + row.height);
 
     // Cancel gives the focus back to the toggle.
-    await post.getByRole("button", { name: "Annuler" }).click();
+    await post.getByRole("link", { name: "Annuler" }).click();
     await expect(reason).toHaveCount(0);
     await expect(toggle).toBeFocused();
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
