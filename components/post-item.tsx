@@ -11,7 +11,7 @@ import { ModerationAction } from "./moderation-actions";
 import { panelHref } from "./post-panels";
 
 import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
-import { ReportButton } from "./report-button";
+import { ReportPanel, ReportToggle, useReport } from "./report-button";
 import { StanceBadge } from "./stance-badge";
 import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
@@ -55,6 +55,7 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
   // A hidden post keeps its text for moderators and its author (the server sends it only to them).
   const isGone = post.deleted || post.bodyHtml === null;
   const authorName = post.author?.name ?? "[supprimé]";
+  const report = useReport({ type: "POST", id: post.id });
   const voteRefusal = !can.voteRefusal
     ? null
     : can.voteRefusal.needsSignIn
@@ -141,14 +142,19 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
       )}
       {panel?.kind !== "modifier" && !isGone && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
-          <VoteButtons endpoint={`/api/posts/${post.id}/vote`} initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }} refusal={voteRefusal} />
+          <VoteButtons
+            target={{ kind: "post", id: post.id }}
+            subject={`contribution de ${authorName}`}
+            initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }}
+            refusal={voteRefusal}
+          />
           {can.reply && (
             <>
               {panelLink("repondre", "Répondre")}
               {panelLink("citer", "Citer")}
             </>
           )}
-          {can.report && <ReportButton targetType="POST" targetId={post.id} />}
+          {can.report && <ReportToggle report={report} />}
           {(post.hidden ? can.restore : can.hide) && (
             <ModerationAction
               label={post.hidden ? "Rétablir" : "Masquer"}
@@ -161,6 +167,7 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
           {can.delete && panelLink("supprimer", "Supprimer", "text-red-700 hover:underline dark:text-red-300")}
         </div>
       )}
+      {can.report && <ReportPanel report={report} />}
       {(panel?.kind === "repondre" || panel?.kind === "citer") && can.reply && (
         <div className="mt-3">
           <LazyPostComposer

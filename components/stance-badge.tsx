@@ -6,7 +6,15 @@ export const STANCE_STYLES: Record<StanceValue, string> = {
   NUANCED: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
 };
 
-/** Which side an argument comes from: its author's current stance on the question. */
+/**
+ * Which side an argument comes from: its author's current stance on the question. Heard beside
+ * the author's name, a bare "mitigé" would not say what it qualifies.
+ */
 export function StanceBadge({ stance }: { stance: StanceValue }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STANCE_STYLES[stance]}`}>{STANCE_LABELS[stance]}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STANCE_STYLES[stance]}`}>
+      <span className="sr-only">position de l’auteur : </span>
+      {STANCE_LABELS[stance]}
+    </span>
+  );
 }

@@ -26,14 +26,25 @@ export async function createMemberViaApi(request: APIRequestContext, label?: str
 }
 
 /** A thread of its own for the test, written straight to the database. */
-export async function createThread(title: string, { isLocked = false } = {}) {
+export async function createThread(title: string, { isLocked = false, kind = "OPEN" as "OPEN" | "POSITION" } = {}) {
   const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const id = await withE2eDatabase(async (db) => {
     const { rows } = await db.query(
-      `INSERT INTO threads (slug, title, body, body_html, is_locked, updated_at) VALUES ($1, $2, 'Contexte.', '<p>Contexte.</p>', $3, now()) RETURNING id`,
-      [slug, title, isLocked],
+      `INSERT INTO threads (slug, title, body, body_html, is_locked, kind, updated_at) VALUES ($1, $2, 'Contexte.', '<p>Contexte.</p>', $3, $4, now()) RETURNING id`,
+      [slug, title, isLocked, kind],
     );
     return rows[0].id as number;
   });
   return { id, slug };
+}
+
+/** A post by a member, written straight to the database. */
+export async function createPost(authorId: number, threadId: number, body: string, createdAt = new Date()) {
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>(
+      "INSERT INTO posts (thread_id, author_id, body, body_html, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+      [threadId, authorId, body, `<p>${body}</p>`, createdAt],
+    );
+    return rows[0].id;
+  });
 }

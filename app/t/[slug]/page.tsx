@@ -79,9 +79,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           </p>
         )}
         {can.report.allowed && (
-          <p className="text-sm">
-            <ReportButton targetType="THREAD" targetId={thread.id} />
-          </p>
+          <ReportButton targetType="THREAD" targetId={thread.id} />
         )}
         {can.moderate.allowed && (
           <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
@@ -106,7 +104,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               </Link>
             </p>
             <VoteButtons
-              endpoint={`/api/threads/${thread.id}/vote`}
+              target={{ kind: "thread", id: thread.id }}
+              subject={`question de ${thread.author.name}`}
               initial={{ up: thread.upvotes, down: thread.downvotes, myVote }}
               refusal={can.vote.allowed ? null : can.vote.needsSignIn ? { signInHref } : { reason: can.vote.reason }}
             />
