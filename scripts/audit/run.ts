@@ -51,7 +51,10 @@ function printReport(pages: PageResult[]) {
     const count = (scheme: string) => page.axe.filter((violation) => violation.colorScheme === scheme).length;
     console.log([`${page.name} (${page.path})`, ...cells, `${count("light")} / ${count("dark")}`].join(" | "));
   }
-  console.log(`\nTargets: ${CATEGORIES.map((category) => `${category} ≥ ${TARGETS[category]}`).join(", ")}; no axe violation. Runs: ${pages.map((page) => `${page.name} ${page.runs.map((run) => run.performance).join("/")}`).join(", ")} (performance); Lighthouse's benchmark index of the machine: ${pages.flatMap((page) => page.benchmarkIndex).map(Math.round).join(", ")}.`);
+  console.log(`\nTargets: ${CATEGORIES.map((category) => `${category} ≥ ${TARGETS[category]}`).join(", ")}; no axe violation.`);
+  // Each run's performance score beside the machine's speed at that moment: on a busy machine they move together.
+  const runs = (page: PageResult) => page.runs.map((run, index) => `${run.performance}@${Math.round(page.benchmarkIndex[index])}`).join(" ");
+  console.log(`Performance of each run @ Lighthouse's benchmark index: ${pages.map((page) => `${page.name} ${runs(page)}`).join("; ")}.`);
   for (const page of pages) {
     if (page.findings.length === 0 && page.axe.length === 0) continue;
     console.log(`\n${page.name}: what cost points`);
