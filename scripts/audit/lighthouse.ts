@@ -27,7 +27,8 @@ function itemsOf(audit: Result["audits"][string]): string[] {
   const details = audit.details as { items?: Array<Record<string, unknown>> } | undefined;
   return (details?.items ?? []).slice(0, ITEMS_SHOWN).map((item) => {
     const node = item.node as { selector?: string; snippet?: string } | undefined;
-    return String(node?.selector ?? node?.snippet ?? item.url ?? item.source ?? JSON.stringify(item).slice(0, 120));
+    const location = item.sourceLocation as { url?: string } | undefined;
+    return String(node?.selector ?? node?.snippet ?? item.url ?? location?.url ?? item.source ?? JSON.stringify(item).slice(0, 120));
   });
 }
 
