@@ -1,16 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { createMemberViaApi, createThread } from "./factories";
-import { E2E_DATA_DIR, withE2eDatabase } from "./database";
+import { createMemberViaApi, createThread, setRole } from "./factories";
+import { withE2eDatabase } from "./database";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
-
-/** The role CLI a person would use, on the e2e server's database. */
-function setRole(email: string, role: string) {
-  const result = spawnSync("npm", ["run", "--silent", "user:role", "--", email, role], {
-    encoding: "utf8",
-    env: { ...process.env, AGORA_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
-  });
-  if (result.status !== 0) throw new Error(`user:role failed: ${result.stderr}`);
-}
 
 test("a member reports a post; a moderator hides it from the queue, restores it, and the log shows both", async ({ browser, page, member, request }) => {
   const thread = await createThread("Un fil modéré pour le test");
@@ -68,7 +58,8 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await expect(actions).toHaveCount(2);
   await expect(actions.nth(0)).toContainText("Contribution rétablie");
   await expect(actions.nth(1)).toContainText("Contribution masquée");
-  await expect(actions.nth(1)).toContainText(`par ${moderator.name}`);
+  await expect(actions.nth(1)).toContainText(`${moderator.name} a masqué la contribution n° ${postNumber} de ${author.name}`);
+  await expect(actions.nth(0)).toContainText(`${moderator.name} a rétabli la contribution n° ${postNumber} de ${author.name}`);
   // The public journal: both actions and the post's number, linked now that it is public again; no
   // reason, no moderator, no author.
   await anonymous.goto("/moderation/journal");

@@ -69,7 +69,13 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
                 <div className="flex flex-wrap gap-4 text-sm">
                   <ModerationAction label="Rejeter les signalements" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "DISMISS" }} />
                   {canHide?.allowed && (
-                    <ModerationAction label="Masquer" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "HIDE" }} needsReason />
+                    <ModerationAction
+                      label="Masquer"
+                      endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`}
+                      body={{ action: "HIDE" }}
+                      needsReason
+                      consequence={`${group.post ? "Les lecteurs ne verront plus que « Contribution masquée par la modération »" : "Le fil disparaîtra pour les lecteurs"} ; son auteur verra la raison ; les signalements seront clos.`}
+                    />
                   )}
                   {author && canSuspend?.allowed && <SuspendForm userId={author.id} name={author.name} />}
                 </div>
