@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { FlashNotice } from "@/components/flash-notice";
 import { SiteHeader } from "@/components/site-header";
 import { SuspensionBanner } from "@/components/suspension-banner";
 import "./globals.css";
@@ -21,6 +23,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <SiteHeader />
         <SuspensionBanner />
         <main id="contenu" className="mx-auto max-w-3xl px-4 py-8">
+          <Suspense>
+            <FlashNotice />
+          </Suspense>
           {children}
         </main>
         <footer className="mx-auto max-w-3xl px-4 pb-8 text-sm text-slate-600 dark:text-slate-400">

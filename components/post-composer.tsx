@@ -1,64 +1,46 @@
 "use client";
 
-import { useId, useState } from "react";
-import { ApiError, fieldErrorsOf } from "@/lib/api-client";
-import { POST_BODY_MAX, postBody } from "@/lib/schemas/post";
+import { useState } from "react";
+import type { FormAction } from "@/lib/form-state";
+import { POST_BODY_MAX } from "@/lib/schemas/post";
+import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
-import { FormAlert } from "./ui/form-alert";
+import { type Cancel, CancelLink } from "./ui/cancel-link";
 import { useMarkdownPreview } from "./use-markdown-preview";
 
-type Props = {
+type Props<R> = {
+  /** A server action of app/actions/. */
+  action: FormAction<R>;
+  /** The form's hidden fields: ids, and the page to come back to. */
+  fields: Record<string, string | number>;
   label: string;
   submitLabel: string;
   initialBody?: string;
-  onSubmit: (body: string) => Promise<void>;
-  onCancel?: () => void;
+  /** Focus the text when the composer opens on a click (not when the page loads with it). */
+  autoFocus?: boolean;
+  cancel?: Cancel;
+  /** Fields before the text (a question's title). */
+  children?: React.ReactNode;
 };
 
 /**
  * A Markdown editor with a live preview, rendered by the same sanitising pipeline as the
  * server's, so what you see is what will be published. It renders off the page's thread and
- * says which limit a text exceeds instead of rendering it.
+ * says which limit a text exceeds instead of rendering it. A form of lib/forms.ts: it posts
+ * without JavaScript, and keeps the text when the server refuses it.
  */
-export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, onCancel }: Props) {
-  const id = useId();
-  const [body, setBody] = useState(initialBody);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+export function PostComposer<R>({ action, fields, label, submitLabel, initialBody = "", autoFocus, cancel, children }: Props<R>) {
+  const form = useActionForm(action);
+  const typed = form.valueOf("body", initialBody);
+  const [body, setBody] = useState(typed);
   const preview = useMarkdownPreview(body);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = postBody.safeParse(body);
-    if (!parsed.success) return setError(fieldErrorsOf(parsed.error.issues)[""]);
-    setError(null);
-    setIsPending(true);
-    try {
-      await onSubmit(parsed.data);
-      setBody("");
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "Le serveur ne répond pas. Réessayez.");
-    } finally {
-      setIsPending(false);
-    }
-  }
-
   return (
-    <form method="post" onSubmit={submit} className="space-y-2" noValidate>
-      <FormAlert message={error} />
-      <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <div className="grid gap-3 md:grid-cols-2">
-        <textarea
-          id={`${id}-body`}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          rows={6}
-          maxLength={POST_BODY_MAX + 1000}
-          aria-describedby={`${id}-help`}
-          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
-        />
+    <ActionForm form={form} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <ComposerText label={label} defaultValue={typed} error={form.errors.body} autoFocus={autoFocus} onChange={setBody} length={body.trim().length}>
         <section aria-label="Aperçu" className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700">
           {preview.problem ? (
             <p className="text-amber-900 dark:text-amber-200">{preview.problem}</p>
@@ -68,21 +50,59 @@ export function PostComposer({ label, submitLabel, initialBody = "", onSubmit, o
             <p className="text-slate-600 dark:text-slate-400">L’aperçu s’affiche ici.</p>
           )}
         </section>
+      </ComposerText>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={form.isPending}>
+          {form.isPending ? "Publication…" : submitLabel}
+        </Button>
+        {cancel && <CancelLink cancel={cancel} />}
       </div>
+    </ActionForm>
+  );
+}
+
+type TextProps = {
+  label: string;
+  defaultValue: string;
+  error?: string;
+  autoFocus?: boolean;
+  length: number;
+  onChange: (body: string) => void;
+  children: React.ReactNode;
+};
+
+/** The text area, its error and its help, tied together for screen readers. */
+function ComposerText({ label, defaultValue, error, autoFocus, length, onChange, children }: TextProps) {
+  const id = useFieldId("body");
+  return (
+    <>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <div className="grid gap-3 md:grid-cols-2">
+        <textarea
+          id={id}
+          name="body"
+          defaultValue={defaultValue}
+          onChange={(event) => onChange(event.target.value)}
+          autoFocus={autoFocus}
+          rows={6}
+          maxLength={POST_BODY_MAX + 1000}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-help${error ? ` ${id}-error` : ""}`}
+          className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
+        />
+        {children}
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-400">
-        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {body.trim().length.toLocaleString("fr-FR")} /{" "}
+        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {length.toLocaleString("fr-FR")} /{" "}
         {POST_BODY_MAX.toLocaleString("fr-FR")} caractères.
       </p>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Publication…" : submitLabel}
-        </Button>
-        {onCancel && (
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            Annuler
-          </Button>
-        )}
-      </div>
-    </form>
+    </>
   );
 }

@@ -28,11 +28,11 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             <ThreadKindBadge kind={thread.kind} />
             {thread.isLocked && <span className="text-xs text-slate-600 dark:text-slate-400">Verrouillé</span>}
           </div>
-          <h3 className="font-semibold text-slate-900 dark:text-white">
+          <h2 className="font-semibold text-slate-900 dark:text-white">
             <ListLink href={`/t/${thread.slug}`} className="hover:underline">
               {thread.title}
             </ListLink>
-          </h3>
+          </h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             {[countLabel(thread.postCount, "opinion", "opinions"), verdict(thread)].filter(Boolean).join(" · ")} · dernière activité le{" "}
             <time dateTime={thread.lastActivityAt.toISOString()}>{formatDateTime(thread.lastActivityAt)}</time>

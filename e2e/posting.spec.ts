@@ -22,7 +22,7 @@ test("post an opinion in markdown, see it rendered, reply, edit with history, de
   const replierPage = await page.context().browser()!.newPage();
   await signIn(replierPage, replier);
   await replierPage.goto(`/t/${QUESTIONS[3].slug}`);
-  await replierPage.getByRole("main").getByRole("article", { name: `Contribution de ${member.name}` }).getByRole("button", { name: "Répondre" }).click();
+  await replierPage.getByRole("main").getByRole("article", { name: `Contribution de ${member.name}` }).getByRole("link", { name: "Répondre" }).click();
   await replierPage.getByRole("main").getByLabel(`Répondre à ${member.name}`).fill("Et le code d’entraînement ?");
   await replierPage.getByRole("main").getByRole("button", { name: "Publier la réponse" }).click();
   await expect(replierPage.getByRole("main").getByRole("article", { name: `Contribution de ${replier.name}` })).toContainText("Et le code d’entraînement ?");
@@ -31,17 +31,17 @@ test("post an opinion in markdown, see it rendered, reply, edit with history, de
   // Edit, then open the history.
   await page.reload();
   const mine = main(page).getByRole("article", { name: `Contribution de ${member.name}` });
-  await mine.getByRole("button", { name: "Modifier" }).click();
+  await mine.getByRole("link", { name: "Modifier" }).click();
   await mine.getByLabel("Modifier votre contribution").fill("Il faut lire la *licence* en entier.");
   await mine.getByRole("button", { name: "Enregistrer" }).click();
   await expect(mine.locator("em")).toHaveText("licence");
-  await mine.getByRole("button", { name: "modifié" }).click();
-  await expect(mine.getByText("Version remplacée le")).toBeVisible();
+  await mine.getByRole("link", { name: "modifié" }).click();
+  await expect(mine.getByText("Version d’origine, du")).toBeVisible();
   await expect(mine.locator("strong")).toHaveText("licence");
 
   // Delete: a placeholder keeps the reply readable.
-  page.once("dialog", (dialog) => dialog.accept());
-  await mine.getByRole("button", { name: "Supprimer" }).click();
+  await mine.getByRole("link", { name: "Supprimer" }).click();
+  await mine.getByRole("button", { name: "Supprimer définitivement" }).click();
   await expect(main(page).getByText("Contribution supprimée par son auteur.")).toBeVisible();
   await page.reload();
   await expect(main(page).getByText("Contribution supprimée par son auteur.")).toBeVisible();
@@ -61,8 +61,8 @@ test("quote prefills the reply with the quoted post", async ({ page, member }) =
   await expect(page.getByRole("banner").getByRole("link", { name: "Connexion" })).toBeVisible();
   await signIn(page, member);
   await page.goto(`/t/${QUESTIONS[4].slug}`);
-  await main(page).getByRole("article", { name: `Contribution de ${author.name}` }).getByRole("button", { name: "Citer" }).click();
-  await expect(main(page).getByLabel(`Répondre à ${author.name}`)).toHaveValue(new RegExp(`^> \\*\\*${author.name}\\*\\* :\\n> Une phrase à citer\\.`));
+  await main(page).getByRole("article", { name: `Contribution de ${author.name}` }).getByRole("link", { name: "Citer" }).click();
+  await expect(main(page).getByLabel(`Répondre à ${author.name}`)).toHaveValue(new RegExp(`^> \\*\\*\\[${author.name}\\]\\(/p/\\d+\\)\\*\\* :\\n> Une phrase à citer\\.`));
 });
 
 test("an anonymous reader is invited to sign in instead of a composer", async ({ page }) => {
@@ -109,7 +109,7 @@ test("a member proposes a question of their own; it lists after the five pinned 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("main").getByRole("link", { name: member.name })).toHaveAttribute("href", `/u/${member.id}`);
   await page.goto("/");
-  const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 3 }).allTextContents();
+  const titles = await main(page).getByRole("listitem").getByRole("heading", { level: 2 }).allTextContents();
   expect(titles.slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));
   expect(titles).toContain(title);
 });

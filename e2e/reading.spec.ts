@@ -5,7 +5,7 @@ test("the home page shows the article and the five questions, in order", async (
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les questions en débat");
   await expect(page.getByRole("heading", { name: "Évolution du concept d’open source" })).toBeVisible();
-  const titles = page.getByRole("main").getByRole("listitem").getByRole("heading", { level: 3 });
+  const titles = page.getByRole("main").getByRole("listitem").getByRole("heading", { level: 2 });
   await expect(titles.first()).toHaveText(QUESTIONS[0].title);
   // Threads other tests propose come after the pinned questions.
   expect((await titles.allTextContents()).slice(0, 5)).toEqual(QUESTIONS.map((q) => q.title));

@@ -61,10 +61,10 @@ test(`a long thread loads ${POST_PAGE_SIZE} conversations at a time, then more o
   const posts = page.getByRole("main").getByRole("article");
   await expect(posts).toHaveCount(POST_PAGE_SIZE);
   await expect(posts.first()).toContainText("Avis 1");
-  await page.getByRole("button", { name: "Voir plus de contributions" }).click();
+  await page.getByRole("link", { name: "Voir plus de contributions" }).click();
   await expect(posts).toHaveCount(POST_PAGE_SIZE + 10);
   await expect(posts.last()).toContainText(`Avis ${POST_PAGE_SIZE + 10}`);
-  await expect(page.getByRole("button", { name: "Voir plus de contributions" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Voir plus de contributions" })).toHaveCount(0);
 });
 
 test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, then the rest on demand`, async ({ page, request }) => {
@@ -85,7 +85,7 @@ test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, t
   });
   await page.goto(`/t/${thread.slug}`);
   const posts = page.getByRole("main").getByRole("article");
-  const more = page.getByRole("button", { name: "Voir la suite de la conversation" });
+  const more = page.getByRole("link", { name: "Voir la suite de la conversation" });
   await expect(posts).toHaveCount(1 + REPLIES_PER_CONVERSATION);
   // The rest comes a page at a time, in order.
   await more.click();
@@ -93,7 +93,7 @@ test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, t
   await more.click();
   await expect(posts).toHaveCount(1 + replies);
   await expect(posts.last()).toContainText(`Réponse ${replies}`);
-  await expect(page.getByRole("button", { name: "Voir la suite de la conversation" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Voir la suite de la conversation" })).toHaveCount(0);
 });
 
 test("opening a thread prefetches the site's few links, none repeated per post or per sort", async ({ page, request }) => {

@@ -1,5 +1,7 @@
 // The browser's side of the JSON API: one call shape, one error shape (lib/errors.ts).
-export type FieldErrors = Record<string, string>;
+import { type FieldErrors, fieldErrorsOf } from "./form-state";
+
+export { type FieldErrors, fieldErrorsOf };
 
 export class ApiError extends Error {
   constructor(
@@ -23,15 +25,8 @@ export async function sendJson<T>(method: string, url: string, body?: unknown): 
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = (data as ErrorBody).error;
-    const fieldErrors = Object.fromEntries((error?.issues ?? []).map((issue) => [issue.path, issue.message]));
+    const fieldErrors = fieldErrorsOf(error?.issues ?? []);
     throw new ApiError(response.status, error?.message ?? "Une erreur est survenue. Réessayez.", fieldErrors);
   }
   return data as T;
-}
-
-/** The first message of each field of a failed zod parse, for forms that validate before sending. */
-export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.path.join(".")] ??= issue.message;
-  return errors;
 }

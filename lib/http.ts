@@ -45,19 +45,19 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * every request; a request with neither comes from a non-browser client, which carries no
  * victim's cookies, so it is not a CSRF vector.
  */
-function assertSameOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const sameOrigin = origin ? origin === expectedOrigin(request) : !fetchSite || fetchSite === "same-origin";
+export function assertSameOrigin(headers: Headers, requestUrl: string) {
+  const origin = headers.get("origin");
+  const fetchSite = headers.get("sec-fetch-site");
+  const sameOrigin = origin ? origin === expectedOrigin(headers, requestUrl) : !fetchSite || fetchSite === "same-origin";
   if (!sameOrigin) throw new AppError("forbidden", "Requête refusée : elle ne vient pas de ce site.");
 }
 
-function expectedOrigin(request: Request) {
+function expectedOrigin(headers: Headers, requestUrl: string) {
   const configured = process.env.NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   // Behind no proxy, the Host header is the origin the browser used.
-  const url = new URL(request.url);
-  const host = request.headers.get("host") ?? url.host;
+  const url = new URL(requestUrl);
+  const host = headers.get("host") ?? url.host;
   return `${url.protocol}//${host}`;
 }
 
@@ -80,7 +80,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
  * write. The walk is iterative, so deep nesting cannot overflow the stack, and a node's path is
  * built only for the one that fails.
  */
-function assertNoNul(value: unknown, where: string) {
+export function assertNoNul(value: unknown, where: string) {
   type Node = { value: unknown; key?: string; parent?: Node };
   const pending: Node[] = [{ value }];
   for (let node = pending.pop(); node; node = pending.pop()) {
@@ -138,7 +138,7 @@ export function route<
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const isWrite = !SAFE_METHODS.has(request.method);
-      if (isWrite) assertSameOrigin(request);
+      if (isWrite) assertSameOrigin(request.headers, request.url);
       const actor = authorize(await getRequestActor(request), options, isWrite);
       const params = options.params ? parse(options.params, await context.params, "params") : undefined;
       const query = options.query

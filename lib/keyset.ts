@@ -11,6 +11,9 @@ export const sortSpec = (column: string, direction: "asc" | "desc", isDate = fal
   isDate,
 });
 
+/** The same sort read backwards: "before the cursor" is "after it" in this order. */
+export const reversed = (spec: SortSpec): SortSpec => ({ ...spec, direction: spec.direction === "asc" ? "desc" : "asc" });
+
 const DIRECTION = { asc: Prisma.raw("ASC"), desc: Prisma.raw("DESC") };
 
 /** ORDER BY the sort's column, then id the same way (ids break ties, so the order is total). */

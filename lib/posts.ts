@@ -6,7 +6,7 @@ import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
 import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
-import { after, cursorValue, orderBy, type SortSpec, sortSpec, timeOrderedPage } from "./keyset";
+import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { StanceValue } from "./schemas/vote";
 import type { Actor } from "./users";
@@ -154,23 +154,38 @@ export async function listPosts(viewer: Actor | null, threadId: number, query: L
 }
 
 /** listPosts for a caller that has just checked the thread is visible to the viewer (its page). */
-export async function listPostsOfVisibleThread(viewer: Actor | null, threadId: number, { sort, stance, cursor, limit }: ListPostsQuery): Promise<Page<PostView>> {
-  if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const roots = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, { sort, stance, cursor }, limit + 1));
-  const page = roots.slice(0, limit);
+export async function listPostsOfVisibleThread(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
+  const { sort, cursor, before, limit } = query;
+  if ((cursor ?? before) && (cursor ?? before)!.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
+  const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, query, limit + 1));
+  const { items: page, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
   const replies = await listConversationStarts(page.map((root) => root.id));
   const myVotes = await listMyVotes(viewer, [...page, ...replies].map((row) => row.id));
-  const last = page.at(-1);
+  const keyOf = (row: (typeof page)[number] | undefined) => row && encodeCursor({ s: sort, v: cursorValue(row.sortValue), id: row.id });
   return {
     items: inReadingOrder(page, replies, myVotes, viewer),
-    nextCursor: roots.length > limit && last ? encodeCursor({ s: sort, v: cursorValue(last.sortValue), id: last.id }) : null,
+    nextCursor: (hasNext && keyOf(page.at(-1))) || null,
+    previousCursor: (hasPrevious && keyOf(page[0])) || null,
   };
 }
 
-/** The SQL of a page of top-level posts: one range of the sort's partial index. */
-export function rootsQuery(threadId: number, { sort, stance, cursor }: Omit<ListPostsQuery, "limit">, limit: number) {
-  const spec = POST_SORT_SPECS[sort];
-  const afterCursor = cursor ? Prisma.sql`AND ${after(spec, POST_ID, cursor.v, cursor.id)}` : Prisma.empty;
+/**
+ * The rows of a page fetched with one extra (limit + 1), in reading order, and whether pages
+ * follow and precede it. Reading backwards (`before`), rows arrive reversed; a page reached by a
+ * cursor has the cursor's own row before it, one reached by `before` has it after.
+ */
+function pageWindow<T>(rows: T[], limit: number, { cursor, before }: { cursor?: unknown; before?: unknown }) {
+  const hasMore = rows.length > limit;
+  const items = rows.slice(0, limit);
+  if (before) return { items: items.reverse(), hasNext: true, hasPrevious: hasMore };
+  return { items, hasNext: hasMore, hasPrevious: !!cursor };
+}
+
+/** The SQL of a page of top-level posts: one range of the sort's partial index, either way. */
+export function rootsQuery(threadId: number, { sort, stance, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
+  const spec = before ? reversed(POST_SORT_SPECS[sort]) : POST_SORT_SPECS[sort];
+  const from = cursor ?? before;
+  const afterCursor = from ? Prisma.sql`AND ${after(spec, POST_ID, from.v, from.id)}` : Prisma.empty;
   const byStance = stance ? Prisma.sql`AND s.stance = ${stance}::"Stance"` : Prisma.empty;
   return Prisma.sql`
     SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
@@ -186,21 +201,31 @@ async function listMyVotes(viewer: Actor | null, postIds: number[]) {
 }
 
 /**
- * The rest of a conversation, after the replies already shown: oldest first, a page at a time
- * (keyset on created_at, id; the index (root_id, created_at, id) serves it).
+ * The rest of a conversation, after the replies already shown (or before a reply, reading
+ * backwards): oldest first, a page at a time (keyset on created_at, id; the index
+ * (root_id, created_at, id) serves it either way).
  */
-export async function listConversation(viewer: Actor | null, rootId: number, { cursor, limit }: ConversationQuery): Promise<Page<PostView>> {
+export async function listConversation(viewer: Actor | null, rootId: number, { cursor, before, limit }: ConversationQuery): Promise<Page<PostView>> {
   const root = await db.post.findFirst({ select: { threadId: true }, where: { id: rootId, parentId: null } });
   if (!root) throw new AppError("not_found", "Cette conversation n'existe pas.");
   await visibleThread(viewer, root.threadId);
-  const [afterAt, afterId] = cursor ? [new Date(cursor.at), cursor.id] : [new Date(0), 0];
-  const rows = await db.$queryRaw<PostRow[]>`
-    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
-    WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${afterAt}, ${afterId})
-    ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
-  const page = timeOrderedPage(rows, limit);
-  const myVotes = await listMyVotes(viewer, page.items.map((row) => row.id));
-  return { ...page, items: page.items.map((row) => toView(row, viewer, myVotes.get(row.id))) };
+  const rows = before
+    ? await db.$queryRaw<PostRow[]>`
+        SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
+        WHERE p.root_id = ${rootId} AND (p.created_at, p.id) < (${new Date(before.at)}, ${before.id})
+        ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`
+    : await db.$queryRaw<PostRow[]>`
+        SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
+        WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${cursor ? new Date(cursor.at) : new Date(0)}, ${cursor?.id ?? 0})
+        ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
+  const { items, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
+  const myVotes = await listMyVotes(viewer, items.map((row) => row.id));
+  const keyOf = (row: PostRow | undefined) => row && encodeCursor({ at: row.createdAt.toISOString(), id: row.id });
+  return {
+    items: items.map((row) => toView(row, viewer, myVotes.get(row.id))),
+    nextCursor: (hasNext && keyOf(items.at(-1))) || null,
+    previousCursor: (hasPrevious && keyOf(items[0])) || null,
+  };
 }
 
 /** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */
@@ -249,6 +274,15 @@ async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;
   return toView(row, viewer);
+}
+
+/** A top-level post of a thread the caller has checked is visible (a conversation's page), or null. */
+export async function getConversationRoot(viewer: Actor | null, threadId: number, rootId: number): Promise<PostView | null> {
+  const [row] = await db.$queryRaw<PostRow[]>`
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${threadId} AND p.parent_id IS NULL`;
+  if (!row) return null;
+  const myVotes = await listMyVotes(viewer, [row.id]);
+  return toView(row, viewer, myVotes.get(row.id));
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {

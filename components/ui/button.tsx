@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
 
-const VARIANTS = {
+export const VARIANTS = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-slate-400",
   secondary:
     "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",

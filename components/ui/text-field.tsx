@@ -1,10 +1,13 @@
+"use client";
+
 import type { InputHTMLAttributes } from "react";
+import { useFieldId } from "./action-form";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string };
 
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
 export function TextField({ label, name, error, hint, ...input }: Props) {
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">

@@ -56,5 +56,6 @@ export const cursorDate = z.iso.datetime().refine((value) => {
 export const createdAtCursorKey = z.object({ at: cursorDate, id: cursorId });
 export type CreatedAtCursor = z.infer<typeof createdAtCursorKey>;
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A page of a list; `previousCursor` is set where the list can page backwards, when it can. */
+export type Page<T> = { items: T[]; nextCursor: string | null; previousCursor?: string | null };
 export const idParams = z.object({ id: idParam });

@@ -15,6 +15,13 @@ export const POST_PAGE_SIZE = 20;
 export const REPLIES_PER_CONVERSATION = 5;
 export const POST_PAGE_MAX = 100;
 
+/**
+ * The address opens a post's form or history (`?repondre=12#p-12`): the form is there without JavaScript,
+ * and a link that opens it can be followed, bookmarked or opened in a new tab.
+ */
+export const OPEN_FORM_PARAMS = ["repondre", "citer", "modifier", "supprimer", "historique"] as const;
+export type OpenFormKind = (typeof OPEN_FORM_PARAMS)[number];
+
 export const postBody = z
   .string({ error: "Écrivez votre contribution." })
   .trim()
@@ -56,19 +63,59 @@ export const postCursorKey = z.discriminatedUnion("s", [
 ]);
 export type PostCursor = z.infer<typeof postCursorKey>;
 
-export const listPostsQuery = z.object({
-  sort: z.enum(POST_SORTS).default("best"),
-  stance: z.enum(STANCES).optional(),
-  cursor: cursorParam(postCursorKey).optional(),
-  limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
-});
+/** `cursor`: the page after that post; `before`: the page before it ("page précédente"). */
+export const listPostsQuery = z
+  .object({
+    sort: z.enum(POST_SORTS).default("best"),
+    stance: z.enum(STANCES).optional(),
+    cursor: cursorParam(postCursorKey).optional(),
+    before: cursorParam(postCursorKey).optional(),
+    limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
+  })
+  .refine((query) => !(query.cursor && query.before), { error: "Donnez cursor ou before, pas les deux.", path: ["before"] });
 export type ListPostsQuery = z.infer<typeof listPostsQuery>;
 
 export const postIdParams = idParams;
 
-/** The rest of a conversation continues after its last reply shown. */
-export const conversationQuery = z.object({
-  cursor: cursorParam(createdAtCursorKey).optional(),
-  limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
-});
+/** Replies per page of a conversation's own page. */
+export const CONVERSATION_PAGE_SIZE = 50;
+
+/** The rest of a conversation continues after its last reply shown (`cursor`), or before one (`before`). */
+export const conversationQuery = z
+  .object({
+    cursor: cursorParam(createdAtCursorKey).optional(),
+    before: cursorParam(createdAtCursorKey).optional(),
+    limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
+  })
+  .refine((query) => !(query.cursor && query.before), { error: "Donnez cursor ou before, pas les deux.", path: ["before"] });
 export type ConversationQuery = z.infer<typeof conversationQuery>;
+
+/**
+ * The page of a thread its address asks for: the sort, the stance filter and the cursor, each
+ * dropped when invalid (a forged cursor, a cursor of another sort) rather than refused, since
+ * readers type and share these addresses.
+ */
+export function threadPageQuery(params: Record<string, string | string[] | undefined>, limit = POST_PAGE_SIZE): ListPostsQuery {
+  const single = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+  const base = { sort: single("sort"), stance: single("stance"), limit };
+  const full = listPostsQuery.safeParse({ ...base, cursor: single("cursor"), before: single("before") });
+  const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
+  const position = query.cursor ?? query.before;
+  return position && position.s !== query.sort ? { ...query, cursor: undefined, before: undefined } : query;
+}
+
+/** The post whose form or history the address opens (`?repondre=12`), if any. */
+export function openFormOf(params: Record<string, string | string[] | undefined>) {
+  for (const kind of OPEN_FORM_PARAMS) {
+    const id = idParam.safeParse(params[kind]);
+    if (id.success) return { kind, postId: id.data };
+  }
+  return undefined;
+}
+
+/** The page of a conversation its address asks for; an invalid cursor is dropped, as on a thread page. */
+export function conversationPageQuery(params: Record<string, string | string[] | undefined>): ConversationQuery {
+  const single = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+  const full = conversationQuery.safeParse({ cursor: single("cursor"), before: single("before"), limit: CONVERSATION_PAGE_SIZE });
+  return full.success ? full.data : conversationQuery.parse({ limit: CONVERSATION_PAGE_SIZE });
+}

@@ -8,12 +8,14 @@ import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
-import { ThreadPosts } from "@/components/thread-posts";
+import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
+import { PostList } from "@/components/post-list";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
 import { countLabel } from "@/lib/format";
 import { listPostsOfVisibleThread } from "@/lib/posts";
-import { POST_PAGE_SIZE, listPostsQuery, type PostSort } from "@/lib/schemas/post";
+import { openPanelOf } from "@/lib/open-panel";
+import { type PostSort, threadPageQuery } from "@/lib/schemas/post";
 import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
 import { getMyStance } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
@@ -22,7 +24,7 @@ import { getMyThreadVote } from "@/lib/votes";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sort?: string; stance?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const SORT_OPTIONS: { value: PostSort; label: string }[] = [
   { value: "best", label: "Les meilleures" },
@@ -41,23 +43,27 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const thread = await getThreadBySlug(viewer, (await params).slug);
   if (!thread) notFound();
-  // An unknown sort or stance in the address bar falls back to the defaults.
-  const requested = listPostsQuery.safeParse({ ...(await searchParams), limit: POST_PAGE_SIZE });
-  const { sort, stance } = requested.success ? requested.data : { sort: "best" as const, stance: undefined };
-  const [posts, myStance, myVote] = await Promise.all([
-    listPostsOfVisibleThread(viewer, thread.id, { sort, stance, limit: POST_PAGE_SIZE }),
+  const address = await searchParams;
+  const query = threadPageQuery(address);
+  const { sort, stance } = query;
+  const [posts, myStance, myVote, openPanel] = await Promise.all([
+    listPostsOfVisibleThread(viewer, thread.id, query),
     getMyStance(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
+    openPanelOf(viewer, address),
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
   const canWrite = !!viewer && !isSuspended(viewer);
   const isModerator = canWrite && viewer.role !== "MEMBER";
-  const hrefWith = (changes: { sort?: string; stance?: string }) => {
-    const query = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
-    if (!query.get("stance")) query.delete("stance");
-    return `${threadPath}?${query}`;
+  const hrefWith = (changes: { sort?: string; stance?: string; cursor?: string; before?: string }) => {
+    const search = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
+    if (!search.get("stance")) search.delete("stance");
+    return `${threadPath}?${search}`;
   };
+  const position = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
+  const returnTo = hrefWith(position);
+  const listQuery = new URLSearchParams({ sort, ...(stance ? { stance } : {}) });
 
   return (
     <div className="space-y-8">
@@ -67,6 +73,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
+        <ParticipateLink />
         {thread.hiddenAt && (
           <p className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             Fil masqué par la modération : {thread.hiddenReason}
@@ -148,17 +155,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             hrefFor={(value) => hrefWith({ stance: value })}
           />
         )}
-        <ThreadPosts
+        <PostList
           key={`${sort}-${stance ?? ""}`}
-          threadId={thread.id}
+          items={posts.items}
+          context={{ threadId: thread.id, returnTo, viewer: viewer && { id: viewer.id, name: viewer.name, canWrite, isModerator }, canReply: canWrite && !thread.isLocked }}
+          openPanel={openPanel}
           threadPath={threadPath}
-          listQuery={new URLSearchParams({ sort, ...(stance ? { stance } : {}) }).toString()}
-          isLocked={thread.isLocked}
-          viewer={viewer && { id: viewer.id, name: viewer.name, canWrite, isModerator }}
-          initialItems={posts.items}
-          initialCursor={posts.nextCursor}
+          next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), api: `/api/threads/${thread.id}/posts?${listQuery}&cursor=${posts.nextCursor}` } : null}
+          previousHref={posts.previousCursor ? hrefWith({ before: posts.previousCursor }) : null}
+          emptyMessage="Personne n’a encore donné son avis sur cette question."
         />
       </section>
+      <ThreadComposer threadId={thread.id} returnTo={returnTo} isLocked={thread.isLocked} signInHref={signInHref} writer={viewer ? { canWrite } : null} />
     </div>
   );
 }

@@ -1,0 +1,174 @@
+"use client";
+
+import { useState } from "react";
+import { useIsHydrated } from "./ui/action-form";
+import { sendJson } from "@/lib/api-client";
+import { encodeCursor, type Page } from "@/lib/schemas/pagination";
+import type { OpenPanel } from "@/lib/open-panel";
+import { type PostContext, PostItem } from "./post-item";
+import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
+
+type Props = {
+  items: ClientPost[];
+  context: PostContext;
+  openPanel?: OpenPanel;
+  /** Where the thread's conversations have their own pages (`/t/slug`). */
+  threadPath: string;
+  /** The next page: its link (page suivante), and the API call that appends it in place. */
+  next: { href: string; api: string } | null;
+  previousHref: string | null;
+  emptyMessage: string;
+};
+
+type Node = { post: ClientPost; replies: Node[] };
+
+/**
+ * Posts arrive depth-first; the list nests them (a list of replies inside each post's item) so
+ * that a screen reader tells who answers whom. A reply whose parent is on another page starts
+ * a branch of its own.
+ */
+function toTree(items: ClientPost[]) {
+  const nodes = new Map(items.map((post) => [post.id, { post, replies: [] } as Node]));
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.post.parentId ? nodes.get(node.post.parentId) : undefined;
+    (parent ? parent.replies : roots).push(node);
+  }
+  return roots;
+}
+
+/**
+ * Where a reply goes: after the last post of its parent's subtree (items are depth-first), unless
+ * it is there already.
+ */
+function insertReply(items: ClientPost[], reply: ClientPost) {
+  const parentIndex = items.findIndex((item) => item.id === reply.parentId);
+  if (parentIndex < 0 || items.some((item) => item.id === reply.id)) return items;
+  let end = parentIndex + 1;
+  while (end < items.length && items[end].depth > items[parentIndex].depth) end += 1;
+  return [...items.slice(0, end), reply, ...items.slice(end)];
+}
+
+/** The cursor after the newest reply of a conversation loaded so far. */
+function conversationCursor(items: ClientPost[], rootId: number) {
+  const last = items
+    .filter((item) => item.rootId === rootId)
+    .reduce<ClientPost | null>((latest, reply) => {
+      if (!latest) return reply;
+      const [a, b] = [new Date(reply.createdAt).getTime(), new Date(latest.createdAt).getTime()];
+      return a > b || (a === b && reply.id > latest.id) ? reply : latest;
+    }, null);
+  return last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null;
+}
+
+const FAILED_LOAD = "Le chargement a échoué. Vérifiez votre connexion et réessayez.";
+const MORE_LINK = "inline-block rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
+
+export function PostList({ items: initialItems, context, openPanel, threadPath, next: initialNext, previousHref, emptyMessage }: Props) {
+  // The server's page, followed when it renders again (after a form's action); pages appended
+  // here in place are kept until then.
+  const [source, setSource] = useState(initialItems);
+  const [items, setItems] = useState(initialItems);
+  const [next, setNext] = useState(initialNext);
+  if (source !== initialItems) {
+    setSource(initialItems);
+    setItems(initialItems);
+    setNext(initialNext);
+  }
+  const [loading, setLoading] = useState<"more" | number | null>(null);
+  const [failure, setFailure] = useState<{ at: "more" | number; message: string } | null>(null);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const isHydrated = useIsHydrated();
+
+  async function load(at: "more" | number, run: () => Promise<void>) {
+    setLoading(at);
+    setFailure(null);
+    try {
+      await run();
+    } catch {
+      setFailure({ at, message: FAILED_LOAD });
+    } finally {
+      setLoading(null);
+    }
+  }
+  const loadMore = () =>
+    load("more", async () => {
+      const page = await sendJson<Page<ClientPost>>("GET", next!.api);
+      setItems((current) => [...current, ...page.items.filter((item) => !current.some((known) => known.id === item.id))]);
+      setNext(page.nextCursor ? { href: withCursor(next!.href, page.nextCursor), api: withCursor(next!.api, page.nextCursor) } : null);
+    });
+  const loadConversation = (root: ClientPost) =>
+    load(root.id, async () => {
+      const cursor = conversationCursor(items, root.id);
+      const page = await sendJson<Page<ClientPost>>("GET", `/api/posts/${root.id}/replies${cursor ? `?cursor=${cursor}` : ""}`);
+      setItems((current) =>
+        page.items
+          .reduce(insertReply, current)
+          .map((item) => (item.id === root.id ? { ...item, hasMoreReplies: page.nextCursor !== null } : item)),
+      );
+    });
+  const replace = (changed: ClientPost) => setItems((current) => current.map((item) => (item.id === changed.id ? { ...item, ...changed } : item)));
+
+  const renderNode = ({ post, replies }: Node) => (
+    <li key={post.id} className="space-y-3">
+      <PostItem post={post} parent={post.parentId ? byId.get(post.parentId) : undefined} context={context} openPanel={openPanel} onChanged={replace} />
+      {replies.length > 0 && <ol className={`space-y-3 ${post.depth < MAX_INDENT_DEPTH ? "ms-4 sm:ms-8" : ""}`}>{replies.map(renderNode)}</ol>}
+      {post.parentId === null && post.hasMoreReplies && (
+        <p className="ms-4 sm:ms-8">
+          <a
+            href={`${threadPath}/c/${post.id}`}
+            className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+            aria-busy={loading === post.id}
+            onClick={(event) => {
+              event.preventDefault();
+              if (loading === null) void loadConversation(post);
+            }}
+          >
+            {loading === post.id ? "Chargement…" : "Voir la suite de la conversation"}
+          </a>
+          {failure?.at === post.id && <span role="alert" className="ms-2 text-sm text-red-700 dark:text-red-300">{failure.message}</span>}
+        </p>
+      )}
+    </li>
+  );
+
+  return (
+    <div className="space-y-4">
+      {items.length === 0 && (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">{emptyMessage}</p>
+      )}
+      <ol className="space-y-3">{toTree(items).map(renderNode)}</ol>
+      {(next || previousHref) && (
+        <nav aria-label="Pages de contributions" className="flex flex-wrap items-center gap-3">
+          {previousHref && (
+            <a href={previousHref} className={MORE_LINK}>
+              Page précédente
+            </a>
+          )}
+          {next && (
+            <a
+              href={next.href}
+              className={MORE_LINK}
+              aria-busy={loading === "more"}
+              onClick={(event) => {
+                event.preventDefault();
+                if (loading === null) void loadMore();
+              }}
+            >
+              {/* The link to the next page is, once the script runs, a "load more" in place. */}
+              {loading === "more" ? "Chargement…" : isHydrated ? "Voir plus de contributions" : "Page suivante"}
+            </a>
+          )}
+          {failure?.at === "more" && <span role="alert" className="text-sm text-red-700 dark:text-red-300">{failure.message}</span>}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+/** The same address with another cursor. */
+function withCursor(address: string, cursor: string) {
+  const url = new URL(address, "http://agora.invalid");
+  url.searchParams.set("cursor", cursor);
+  return `${url.pathname}${url.search}`;
+}

@@ -1,0 +1,73 @@
+// The one mechanism behind every HTML form (CONVENTIONS "Forms"): a server action that parses the
+// form with the same zod schema as the JSON API, calls the same lib/ function, then
+//  - without JavaScript: redirects back (Post/Redirect/Get) with a notice, or renders the form
+//    again with the typed values and zod's messages;
+//  - with JavaScript (the form sends ENHANCED_FIELD): answers the outcome, and the form updates the
+//    page in place or navigates, without a reload (components/ui/action-form.tsx).
+import "server-only";
+import { refresh } from "next/cache";
+import { headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getViewer, siteUrl } from "./auth";
+import { databaseUnavailable, isDatabaseUnreachable } from "./db-errors";
+import { AppError } from "./errors";
+import { ENHANCED_FIELD, type FieldErrors, type FieldIssue, type FormState, fieldErrorsOf, withNotice } from "./form-state";
+import { assertNoNul, assertSameOrigin } from "./http";
+import { NOTICES, type NoticeCode } from "./notices";
+import type { Actor } from "./users";
+
+/** Where the form's work leads, and what to tell the member there. */
+export type FormSuccess<R> = { to: string; notice: NoticeCode; result?: R };
+
+/** A message for the whole form when only its fields are wrong. */
+const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+
+/** Fields never written back into a page. */
+const UNECHOED_FIELD = /password|^\$ACTION|^_/i;
+
+export function formAction<S extends z.ZodType, R = undefined>(
+  schema: S,
+  run: (input: z.output<S>, actor: Actor | null) => Promise<FormSuccess<R>>,
+) {
+  return async function submit(_previous: FormState<R>, form: FormData): Promise<FormState<R>> {
+    const values = textValues(form);
+    let success: FormSuccess<R>;
+    try {
+      const request = await headers();
+      // Next.js compares Origin with Host for server actions already; the JSON API's rule (the
+      // configured site URL) applies as well.
+      assertSameOrigin(request, siteUrl().href);
+      assertNoNul(values, "formulaire");
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) return refused(INVALID_FORM, fieldErrorsOf(parsed.error.issues), values);
+      success = await run(parsed.data, await getViewer());
+    } catch (error) {
+      unstable_rethrow(error);
+      const known = error instanceof AppError ? error : isDatabaseUnreachable(error) ? databaseUnavailable() : null;
+      if (!known) throw error;
+      return refused(known.message, fieldErrorsOf(issuesOf(known)), values);
+    }
+    if (!form.has(ENHANCED_FIELD)) redirect(withNotice(success.to, success.notice));
+    // The page the form was on renders again with the change, in this same response.
+    refresh();
+    return { status: "done", to: success.to, notice: success.notice, message: NOTICES[success.notice], result: success.result as R };
+  };
+}
+
+function refused<R>(message: string, fieldErrors: FieldErrors, values: Record<string, string>): FormState<R> {
+  const echoed = Object.fromEntries(Object.entries(values).filter(([name]) => !UNECHOED_FIELD.test(name)));
+  return { status: "error", message, fieldErrors, values: echoed };
+}
+
+/** The form's text fields (files are not accepted by any form), the first value of each name. */
+function textValues(form: FormData) {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string" && !(name in values)) values[name] = value;
+  return values;
+}
+
+function issuesOf(error: AppError) {
+  const issues = error.details?.issues;
+  return Array.isArray(issues) ? (issues as FieldIssue[]) : [];
+}

@@ -1,0 +1,13 @@
+/**
+ * What a page says after a form's redirect (`?notice=<code>`). Only these codes are shown: a link
+ * cannot make the site say anything else.
+ */
+export const NOTICES = {
+  post_published: "Votre contribution est publiée.",
+  reply_published: "Votre réponse est publiée.",
+  post_edited: "Votre contribution est modifiée.",
+  post_deleted: "Votre contribution est supprimée.",
+  thread_published: "Votre question est publiée.",
+} as const;
+
+export type NoticeCode = keyof typeof NOTICES;
