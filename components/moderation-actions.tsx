@@ -15,13 +15,11 @@ type Props = {
   needsReason?: boolean;
   body?: object;
   method?: "POST" | "PATCH";
-  /** What the action will do, said in its form before the moderator confirms. */
-  consequence?: string;
   /** What changes on the page; by default, the page is rendered again by the server. */
   onDone?: (reason?: string) => void;
 };
 
-export function ModerationAction({ label, endpoint, needsReason = false, body = {}, method = "POST", consequence, onDone }: Props) {
+export function ModerationAction({ label, endpoint, needsReason = false, body = {}, method = "POST", onDone }: Props) {
   const id = useId();
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
@@ -49,7 +47,6 @@ export function ModerationAction({ label, endpoint, needsReason = false, body = 
             act(String(new FormData(event.currentTarget).get("reason")));
           }}
         >
-          {consequence && <p className="w-full text-sm">{consequence}</p>}
           <label htmlFor={`${id}-reason`} className="text-sm">
             Raison
           </label>

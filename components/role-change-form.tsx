@@ -1,8 +1,10 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
-import { ApiError, sendJson } from "@/lib/api-client";
+import Form from "next/form";
+import { useEffect, useId, useRef } from "react";
+import { changeRoleAction } from "@/app/actions/moderation";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/schemas/user";
+import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
 
 /** What the new role lets its holder do, said before the admin confirms. */
@@ -14,65 +16,58 @@ const CONSEQUENCES: Record<Role, string> = {
 
 const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
 
+type Props = {
+  userId: number;
+  name: string;
+  role: Role;
+  /** The role « Enregistrer » asked for (`?pour=<id>&role=<role>`), to confirm; none while choosing. */
+  requested: Role | null;
+  /** The page's search, kept while the role is chosen. */
+  search: string;
+  returnTo: string;
+};
+
 /**
- * A member's role: choose it, « Enregistrer », then confirm what will happen. Nothing is saved
- * while the select changes (an arrow key on it used to save a role at once).
+ * A member's role: choose it, « Enregistrer » (a GET form: the page comes back asking), then
+ * « Confirmer ». Nothing is saved while the select changes, and all of it works without JavaScript.
  */
-export function RoleChangeForm({ userId, name, role }: { userId: number; name: string; role: Role }) {
+export function RoleChangeForm({ userId, name, role, requested, search, returnTo }: Props) {
   const id = useId();
-  const [current, setCurrent] = useState(role);
-  const [pending, setPending] = useState<Role | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const confirmation = useRef<HTMLParagraphElement>(null);
-
-  function ask(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new FormData(event.currentTarget).get("role") as Role;
-    if (next === current) {
-      setMessage(`${name} est déjà ${roleName(current)} : choisissez un autre rôle.`);
-      return;
-    }
-    setMessage(null);
-    setPending(next);
-    // The question takes the focus, so that a screen reader reads it.
-    requestAnimationFrame(() => confirmation.current?.focus());
-  }
-
-  async function confirm() {
-    if (!pending) return;
-    try {
-      await sendJson("PATCH", `/api/admin/users/${userId}`, { role: pending });
-      setCurrent(pending);
-      setMessage(`Rôle enregistré : ${name} est maintenant ${roleName(pending)}.`);
-    } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "Le changement a échoué : réessayez.");
-    }
-    setPending(null);
-  }
-
+  const question = useRef<HTMLParagraphElement>(null);
+  const form = useActionForm(changeRoleAction);
+  const isChange = requested !== null && requested !== role;
+  // The question takes the focus when it appears, so that a screen reader reads it.
+  useEffect(() => {
+    if (isChange) question.current?.focus();
+  }, [isChange, requested]);
   return (
     <div className="space-y-2">
-      <form method="post" onSubmit={ask} className="flex flex-wrap items-center gap-2">
+      <Form action="/admin/users" scroll={false} className="flex flex-wrap items-center gap-2">
+        {search && <input type="hidden" name="q" value={search} />}
+        <input type="hidden" name="pour" value={userId} />
         <label htmlFor={id} className="sr-only">Rôle de {name}</label>
-        <select id={id} name="role" defaultValue={current} key={current} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+        <select id={id} name="role" defaultValue={requested ?? role} key={`${role}-${requested}`} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-slate-900 dark:bg-slate-900 dark:text-slate-100">
           {ROLES.map((value) => (
             <option key={value} value={value}>{ROLE_LABELS[value]}</option>
           ))}
         </select>
         <Button type="submit" variant="secondary" className="px-3 py-1">Enregistrer<span className="sr-only"> le rôle de {name}</span></Button>
-      </form>
-      {pending && (
+      </Form>
+      {requested === role && <p role="status" className="text-xs">{name} est déjà {roleName(role)} : choisissez un autre rôle.</p>}
+      {isChange && (
         <div role="group" aria-label={`Confirmer le rôle de ${name}`} className="space-y-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
-          <p ref={confirmation} tabIndex={-1}>
-            Passer {name} de {roleName(current)} à {roleName(pending)} ? {CONSEQUENCES[pending]}
+          <p ref={question} tabIndex={-1}>
+            Passer {name} de {roleName(role)} à {roleName(requested)} ? {CONSEQUENCES[requested]}
           </p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={confirm} className="px-3 py-1">Confirmer : {roleName(pending)}</Button>
-            <Button type="button" variant="secondary" onClick={() => setPending(null)} className="px-3 py-1">Annuler</Button>
-          </div>
+          <ActionForm form={form} className="flex flex-wrap gap-2">
+            <input type="hidden" name="userId" value={userId} />
+            <input type="hidden" name="role" value={requested} />
+            <input type="hidden" name="returnTo" value={returnTo} />
+            <Button type="submit" disabled={form.isPending} className="px-3 py-1">Confirmer : {roleName(requested)}</Button>
+            <a href={returnTo} className="rounded-md border border-slate-400 px-3 py-1 font-semibold">Annuler</a>
+          </ActionForm>
         </div>
       )}
-      {message && <p role="status" className="text-xs">{message}</p>}
     </div>
   );
 }

@@ -27,13 +27,49 @@ test("an admin changes a role with the keyboard: arrow keys save nothing, « Enr
   expect(await roleOf(member.id)).toBe("MEMBER");
 
   // Cancelled, nothing changes; confirmed, the role is saved.
-  await question.getByRole("button", { name: "Annuler" }).click();
+  await question.getByRole("link", { name: "Annuler" }).click();
   await expect(question).toHaveCount(0);
   expect(await roleOf(member.id)).toBe("MEMBER");
+  await expect(role).toHaveValue("MEMBER");
+  await role.selectOption("MODERATOR");
   await page.getByRole("button", { name: `Enregistrer le rôle de ${member.name}` }).click();
   await question.getByRole("button", { name: "Confirmer : modérateur" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Rôle enregistré : ${member.name} est maintenant modérateur.`);
+  await expect(page.getByRole("status").filter({ hasText: "Le rôle est enregistré." })).toBeVisible();
+  await expect(page.getByLabel(`Rôle de ${member.name}`)).toHaveValue("MODERATOR");
   expect(await roleOf(member.id)).toBe("MODERATOR");
+});
+
+test("without JavaScript, a role change and a suspension each ask, then apply", async ({ browser, page, request }) => {
+  const admin = await createMemberViaApi(request, "admin-sans-js");
+  const member = await createMemberViaApi(request, "sans-js");
+  setRole(admin.email, "ADMIN");
+  await signIn(page, admin);
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() })).newPage();
+
+  await noScript.goto(`/admin/users?q=${encodeURIComponent(member.email)}`);
+  await noScript.getByLabel(`Rôle de ${member.name}`).selectOption("ADMIN");
+  await noScript.getByRole("button", { name: `Enregistrer le rôle de ${member.name}` }).click();
+  const question = noScript.getByRole("group", { name: `Confirmer le rôle de ${member.name}` });
+  await expect(question).toContainText(`Passer ${member.name} de membre à administrateur ?`);
+  expect(await roleOf(member.id)).toBe("MEMBER");
+  await question.getByRole("button", { name: "Confirmer : administrateur" }).click();
+  await expect(noScript.getByRole("status").filter({ hasText: "Le rôle est enregistré." })).toBeVisible();
+  expect(await roleOf(member.id)).toBe("ADMIN");
+  setRole(member.email, "MEMBER");
+
+  await noScript.goto(`/u/${member.id}`);
+  const tools = noScript.getByRole("group", { name: "Modération du membre" });
+  await tools.getByRole("link", { name: `Suspendre ${member.name}` }).click();
+  await expect(tools).toContainText("ses sessions en cours seront fermées");
+  await tools.getByRole("button", { name: "Confirmer la suspension" }).click();
+  await expect(tools.getByRole("alert")).toContainText("Le formulaire contient des erreurs");
+  await tools.getByLabel("Raison").fill("Trois avertissements");
+  await tools.getByRole("button", { name: "Confirmer la suspension" }).click();
+  await expect(noScript.getByRole("status").filter({ hasText: "Le membre est suspendu" })).toBeVisible();
+  const suspendedAt = await withE2eDatabase(async (db) => (await db.query("SELECT suspended_at FROM users WHERE id = $1", [member.id])).rows[0].suspended_at);
+  expect(suspendedAt).not.toBeNull();
+  await tools.getByRole("button", { name: "Lever la suspension" }).click();
+  await expect(noScript.getByRole("status").filter({ hasText: "La suspension est levée." })).toBeVisible();
 });
 
 test("the roles page is readable on a 390 px phone: the table fits the screen, each member a card, accessible", async ({ page, request }) => {

@@ -30,7 +30,7 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await expect(entry).toContainText("Harcèlement");
   await expect(entry).toContainText("Attaque personnelle.");
   await expect(entry).toContainText(member.name);
-  await entry.getByRole("button", { name: "Masquer" }).click();
+  await entry.getByRole("link", { name: "Masquer" }).click();
   await entry.getByLabel("Raison").fill("Attaque personnelle");
   await entry.getByRole("button", { name: "Confirmer : masquer" }).click();
   await expect(moderatorPage.getByText(text)).toHaveCount(0);
@@ -114,12 +114,12 @@ test("a moderator locks and renames a thread, and suspends then reinstates a mem
 
   await page.goto(`/u/${member.id}`);
   const memberTools = page.getByRole("group", { name: "Modération du membre" });
-  await memberTools.getByRole("button", { name: `Suspendre ${member.name}` }).click();
+  await memberTools.getByRole("link", { name: `Suspendre ${member.name}` }).click();
   await memberTools.getByLabel("Raison").fill("Trois avertissements");
   await memberTools.getByRole("button", { name: "Confirmer la suspension" }).click();
   await expect(memberTools.getByRole("button", { name: "Lever la suspension" })).toBeVisible();
   await memberTools.getByRole("button", { name: "Lever la suspension" }).click();
-  await expect(memberTools.getByRole("button", { name: `Suspendre ${member.name}` })).toBeVisible();
+  await expect(memberTools.getByRole("link", { name: `Suspendre ${member.name}` })).toBeVisible();
 
   await page.goto(`/moderation/log?actorId=${moderator.id}`);
   await expect(page.getByRole("main").getByRole("listitem")).toHaveText([/Suspension levée/, /Membre suspendu/, /Fil renommé/, /Fil verrouillé/]);

@@ -4,12 +4,12 @@ import { ListLink } from "@/components/ui/list-link";
 import { userPermissions } from "@/lib/authorization";
 import { formatDate } from "@/lib/format";
 import { requireAreaPage } from "@/lib/moderation-access";
-import { ROLE_LABELS } from "@/lib/schemas/user";
+import { ROLES, ROLE_LABELS, type Role } from "@/lib/schemas/user";
 import { countAdmins, isSuspended, listUsersForAdmin } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Rôles" };
 
-type Props = { searchParams: Promise<{ q?: string }> };
+type Props = { searchParams: Promise<{ q?: string; pour?: string; role?: string }> };
 
 // Below the sm breakpoint each row is a card: its cells stack, each after the name of its column.
 const CELL = "block py-1 sm:table-cell sm:py-2 sm:pe-3";
@@ -17,7 +17,10 @@ const CELL_NAME = "font-medium text-slate-600 sm:hidden dark:text-slate-400";
 
 export default async function AdminUsersPage({ searchParams }: Props) {
   const viewer = await requireAreaPage("/admin/users", "admin");
-  const { q = "" } = await searchParams;
+  const { q = "", pour, role } = await searchParams;
+  // The role « Enregistrer » asked for, which the page asks to confirm.
+  const requested = (id: number) => (pour === String(id) && ROLES.includes(role as Role) ? (role as Role) : null);
+  const returnTo = `/admin/users${q ? `?${new URLSearchParams({ q })}` : ""}`;
   const [users, admins] = await Promise.all([listUsersForAdmin(q), countAdmins()]);
   return (
     <div className="space-y-6">
@@ -52,7 +55,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                 <td className={CELL}><span aria-hidden className={CELL_NAME}>Inscrit le </span>{formatDate(user.createdAt)}</td>
                 <td className={CELL}>
                   {changeRole.allowed ? (
-                    <RoleChangeForm userId={user.id} name={user.name} role={user.role} />
+                    <RoleChangeForm userId={user.id} name={user.name} role={user.role} requested={requested(user.id)} search={q} returnTo={returnTo} />
                   ) : (
                     <>{ROLE_LABELS[user.role]} <span className="block text-xs text-slate-600 dark:text-slate-400">{changeRole.reason}</span></>
                   )}
