@@ -1,6 +1,7 @@
 // Each test's own data, with unique names, so tests never depend on each other.
+import { spawnSync } from "node:child_process";
 import type { APIRequestContext } from "@playwright/test";
-import { withE2eDatabase } from "./database";
+import { E2E_DATA_DIR, withE2eDatabase } from "./database";
 
 let sequence = 0;
 
@@ -47,4 +48,13 @@ export async function createPost(authorId: number, threadId: number, body: strin
     );
     return rows[0].id;
   });
+}
+
+/** The role CLI a person would use, on the e2e server's database. */
+export function setRole(email: string, role: "MEMBER" | "MODERATOR" | "ADMIN") {
+  const result = spawnSync("npm", ["run", "--silent", "user:role", "--", email, role], {
+    encoding: "utf8",
+    env: { ...process.env, AGORA_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
+  });
+  if (result.status !== 0) throw new Error(`user:role failed: ${result.stderr}`);
 }

@@ -1,16 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { createMemberViaApi, createThread } from "./factories";
-import { E2E_DATA_DIR, withE2eDatabase } from "./database";
+import { createMemberViaApi, createThread, setRole } from "./factories";
+import { withE2eDatabase } from "./database";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
-
-/** The role CLI a person would use, on the e2e server's database. */
-function setRole(email: string, role: string) {
-  const result = spawnSync("npm", ["run", "--silent", "user:role", "--", email, role], {
-    encoding: "utf8",
-    env: { ...process.env, AGORA_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
-  });
-  if (result.status !== 0) throw new Error(`user:role failed: ${result.stderr}`);
-}
 
 test("a member reports a post; a moderator hides it from the queue, restores it, and the log shows both", async ({ browser, page, member, request }) => {
   const thread = await createThread("Un fil modéré pour le test");
@@ -40,7 +30,7 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await expect(entry).toContainText("Harcèlement");
   await expect(entry).toContainText("Attaque personnelle.");
   await expect(entry).toContainText(member.name);
-  await entry.getByRole("button", { name: "Masquer" }).click();
+  await entry.getByRole("link", { name: "Masquer" }).click();
   await entry.getByLabel("Raison").fill("Attaque personnelle");
   await entry.getByRole("button", { name: "Confirmer : masquer" }).click();
   await expect(moderatorPage.getByText(text)).toHaveCount(0);
@@ -68,7 +58,8 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await expect(actions).toHaveCount(2);
   await expect(actions.nth(0)).toContainText("Contribution rétablie");
   await expect(actions.nth(1)).toContainText("Contribution masquée");
-  await expect(actions.nth(1)).toContainText(`par ${moderator.name}`);
+  await expect(actions.nth(1)).toContainText(`${moderator.name} a masqué la contribution n° ${postNumber} de ${author.name}`);
+  await expect(actions.nth(0)).toContainText(`${moderator.name} a rétabli la contribution n° ${postNumber} de ${author.name}`);
   // The public journal: both actions and the post's number, linked now that it is public again; no
   // reason, no moderator, no author.
   await anonymous.goto("/moderation/journal");
@@ -123,12 +114,12 @@ test("a moderator locks and renames a thread, and suspends then reinstates a mem
 
   await page.goto(`/u/${member.id}`);
   const memberTools = page.getByRole("group", { name: "Modération du membre" });
-  await memberTools.getByRole("button", { name: `Suspendre ${member.name}` }).click();
+  await memberTools.getByRole("link", { name: `Suspendre ${member.name}` }).click();
   await memberTools.getByLabel("Raison").fill("Trois avertissements");
   await memberTools.getByRole("button", { name: "Confirmer la suspension" }).click();
   await expect(memberTools.getByRole("button", { name: "Lever la suspension" })).toBeVisible();
   await memberTools.getByRole("button", { name: "Lever la suspension" }).click();
-  await expect(memberTools.getByRole("button", { name: `Suspendre ${member.name}` })).toBeVisible();
+  await expect(memberTools.getByRole("link", { name: `Suspendre ${member.name}` })).toBeVisible();
 
   await page.goto(`/moderation/log?actorId=${moderator.id}`);
   await expect(page.getByRole("main").getByRole("listitem")).toHaveText([/Suspension levée/, /Membre suspendu/, /Fil renommé/, /Fil verrouillé/]);

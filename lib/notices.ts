@@ -18,6 +18,11 @@ export const NOTICES = {
   signed_out: "Vous êtes déconnecté.",
   signed_out_everywhere: "Vous êtes déconnecté de tous vos appareils, celui-ci compris.",
   password_changed: "Mot de passe modifié : vos autres sessions ont été fermées.",
+  role_changed: "Le rôle est enregistré.",
+  user_suspended: "Le membre est suspendu : ses sessions sont fermées.",
+  user_unsuspended: "La suspension est levée.",
+  content_hidden: "C’est masqué, et les signalements sont clos.",
+  reports_dismissed: "Les signalements sont rejetés.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

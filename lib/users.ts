@@ -167,3 +167,8 @@ export function listUsersForAdmin(search: string) {
     take: 100,
   });
 }
+
+/** How many admins there are: the last one cannot step down. */
+export function countAdmins() {
+  return db.user.count({ where: { role: "ADMIN" } });
+}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ModerationAction } from "@/components/moderation-actions";
+import { resolveReportAction } from "@/app/actions/moderation";
+import { ActionButton } from "@/components/action-button";
+import { HideReportForm } from "@/components/hide-report-form";
 import { SortLinks } from "@/components/sort-links";
 import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
@@ -9,15 +11,20 @@ import { formatDateTime } from "@/lib/format";
 import { requireAreaPage } from "@/lib/moderation-access";
 import { listReportQueue } from "@/lib/reports";
 import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
+import { withOpenForm } from "@/lib/schemas/moderation-forms";
 
 export const metadata: Metadata = { title: "Modération" };
 
-type Props = { searchParams: Promise<{ status?: string }> };
+type Props = { searchParams: Promise<{ status?: string; ouvrir?: string }> };
 
 export default async function ModerationQueuePage({ searchParams }: Props) {
   const viewer = await requireAreaPage("/moderation", "moderation");
-  const parsed = listReportsQuery.safeParse(await searchParams);
+  const params = await searchParams;
+  const parsed = listReportsQuery.safeParse(params);
   const status = parsed.success ? parsed.data.status : "OPEN";
+  const returnTo = `/moderation?status=${status}`;
+  // The form a link opened without JavaScript (`?ouvrir=masquer-12`), rendered open.
+  const opening = (key: string) => ({ returnTo, openHref: withOpenForm(returnTo, key), isOpen: params.ouvrir === key });
   const queue = await listReportQueue(viewer, status);
   return (
     <div className="space-y-6">
@@ -67,11 +74,15 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
               </article>
               {status === "OPEN" && (
                 <div className="flex flex-wrap gap-4 text-sm">
-                  <ModerationAction label="Rejeter les signalements" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "DISMISS" }} />
+                  <ActionButton action={resolveReportAction} fields={{ reportId: group.reports[0].id, action: "DISMISS", returnTo }} label="Rejeter les signalements" />
                   {canHide?.allowed && (
-                    <ModerationAction label="Masquer" endpoint={`/api/moderation/reports/${group.reports[0].id}/resolve`} body={{ action: "HIDE" }} needsReason />
+                    <HideReportForm
+                      reportId={group.reports[0].id}
+                      consequence={`${group.post ? "Les lecteurs ne verront plus que « Contribution masquée par la modération »" : "Le fil disparaîtra pour les lecteurs"} ; son auteur verra la raison ; les signalements seront clos.`}
+                      {...opening(`masquer-${group.reports[0].id}`)}
+                    />
                   )}
-                  {author && canSuspend?.allowed && <SuspendForm userId={author.id} name={author.name} />}
+                  {author && canSuspend?.allowed && <SuspendForm userId={author.id} name={author.name} {...opening(`suspendre-${author.id}`)} />}
                 </div>
               )}
             </li>

@@ -8,6 +8,7 @@ export const NAME_MAX = 40;
 
 export const ROLES = ["MEMBER", "MODERATOR", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { MEMBER: "Membre", MODERATOR: "Modérateur", ADMIN: "Administrateur" };
 
 /** Emails compare as NFKC, trimmed, lower case: "Ana@Example.org " and "ana@example.org" are one account. */
 export function normalizeEmail(email: string) {

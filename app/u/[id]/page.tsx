@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ModerationAction } from "@/components/moderation-actions";
+import { unsuspendAction } from "@/app/actions/moderation";
+import { ActionButton } from "@/components/action-button";
 import { RoleBadge } from "@/components/role-badge";
 import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
 import { userPermissions } from "@/lib/authorization";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { withOpenForm } from "@/lib/schemas/moderation-forms";
 import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
 import { getProfile, listProfilePosts } from "@/lib/users";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string; ouvrir?: string }> };
 
 async function loadProfile(params: Props["params"]) {
   const parsed = userIdParams.safeParse(await params);
@@ -26,7 +28,8 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const [profile, viewer] = await Promise.all([loadProfile(params), getViewer()]);
   if (!profile) notFound();
   // A cursor that does not decode starts again from the newest posts.
-  const query = profilePostsQuery.safeParse(await searchParams);
+  const address = await searchParams;
+  const query = profilePostsQuery.safeParse(address);
   const posts = await listProfilePosts(profile.id, query.success ? query.data : {});
   const can = userPermissions(viewer, profile);
   return (
@@ -40,8 +43,16 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         </p>
         {(can.suspend.allowed || can.unsuspend.allowed) && (
           <div role="group" aria-label="Modération du membre" className="text-sm">
-            {can.unsuspend.allowed && <ModerationAction label="Lever la suspension" endpoint={`/api/moderation/users/${profile.id}/unsuspend`} />}
-            {can.suspend.allowed && <SuspendForm userId={profile.id} name={profile.name} />}
+            {can.unsuspend.allowed && <ActionButton action={unsuspendAction} fields={{ userId: profile.id, returnTo: `/u/${profile.id}` }} label="Lever la suspension" />}
+            {can.suspend.allowed && (
+              <SuspendForm
+                userId={profile.id}
+                name={profile.name}
+                returnTo={`/u/${profile.id}`}
+                openHref={withOpenForm(`/u/${profile.id}`, "suspendre")}
+                isOpen={address.ouvrir === "suspendre"}
+              />
+            )}
           </div>
         )}
       </header>

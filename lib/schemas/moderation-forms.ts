@@ -1,0 +1,35 @@
+// The moderation pages' forms (app/actions/moderation.ts): the API's schemas with what a form adds,
+// the ids a JSON route takes from its URL and the page to come back to.
+import { z } from "zod";
+import { changeRoleSchema, resolveReportSchema, suspendSchema } from "./moderation";
+import { idParam } from "./pagination";
+import { returnTo } from "./post-forms";
+
+/** The address parameters that open a form on a moderation page (`?ouvrir=suspendre-12`, `?pour=12&role=ADMIN`). */
+export const MODERATION_OPEN_PARAMS = ["ouvrir", "pour", "role"] as const;
+
+/** The page's address with one of its forms open (`ouvrir=<key>`): what the form's link points at. */
+export function withOpenForm(path: string, key: string) {
+  const url = new URL(path, "http://agora.invalid");
+  url.searchParams.set("ouvrir", key);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The last second of a day (a date field's `2026-12-03`) in Paris time, where the forum lives. */
+function endOfDayInParis(date: unknown) {
+  if (date === "") return null;
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const offset = new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", timeZoneName: "longOffset" })
+    .formatToParts(new Date(`${date}T12:00:00Z`))
+    .find((part) => part.type === "timeZoneName")!.value.replace("GMT", "");
+  return `${date}T23:59:59${offset || "+00:00"}`;
+}
+
+export const changeRoleForm = changeRoleSchema.extend({ userId: idParam, returnTo });
+export const suspendForm = suspendSchema.extend({ userId: idParam, until: z.preprocess(endOfDayInParis, suspendSchema.shape.until), returnTo });
+export const unsuspendForm = z.object({ userId: idParam, returnTo });
+
+/** Dismissing takes no reason: an empty field is none. */
+const withoutBlankReason = (values: unknown) =>
+  values && typeof values === "object" && (values as { reason?: unknown }).reason === "" ? { ...values, reason: undefined } : values;
+export const resolveReportForm = z.preprocess(withoutBlankReason, resolveReportSchema.and(z.object({ reportId: idParam, returnTo })));
