@@ -36,3 +36,8 @@ export async function createThread(title: string, { isLocked = false } = {}) {
   });
   return { id, slug };
 }
+
+/** Gives a member a role straight in the database (moderation.spec.ts goes through the role CLI itself). */
+export async function setRole(userId: number, role: "MEMBER" | "MODERATOR" | "ADMIN") {
+  await withE2eDatabase((db) => db.query("UPDATE users SET role = $2 WHERE id = $1", [userId, role]));
+}

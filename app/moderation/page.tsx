@@ -9,7 +9,7 @@ import { requireModeratorPage } from "@/lib/moderation-access";
 import { listReportQueue } from "@/lib/reports";
 import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
 
-export const metadata: Metadata = { title: "Modération" };
+export const metadata: Metadata = { title: "Modération", alternates: { canonical: "/moderation" } };
 
 type Props = { searchParams: Promise<{ status?: string }> };
 

@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 import { requireModeratorPage } from "@/lib/moderation-access";
 import { listUsersForAdmin } from "@/lib/users";
 
-export const metadata: Metadata = { title: "Rôles" };
+export const metadata: Metadata = { title: "Rôles", alternates: { canonical: "/admin/users" } };
 
 type Props = { searchParams: Promise<{ q?: string }> };
 
