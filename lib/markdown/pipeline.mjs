@@ -7,7 +7,7 @@
 // script, no event handlers, no javascript:/data: URLs), narrowed to the subset the forum
 // offers: no images (they would load from anywhere and track readers) and no form inputs
 // (task-list boxes). Links carry rel="nofollow ugc noopener", and the text gets French spacing
-// (french-spacing.mjs).
+// (french-spacing.mjs). A change of the output here bumps RENDERER_VERSION (renderer-version.mjs).
 // Unbounded on its own: the server renders only through lib/markdown/render.ts (time and memory
 // bounds), and both sides refuse what lib/schemas/markdown.ts finds too deep beforehand.
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -17,13 +17,6 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { frenchSpacing } from "./french-spacing.mjs";
-
-/**
- * The version of the HTML this pipeline makes. Bump it whenever a change here changes the output
- * of texts already stored: the launcher then re-renders every one of them (scripts/db/render-markdown.ts).
- * 2: French spacing.
- */
-export const RENDERER_VERSION = 2;
 
 /** @typedef {{ type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] }} HastNode */
 

@@ -7,7 +7,7 @@
 // A source that cannot be rendered keeps what it had (null: the page shows a placeholder) and is
 // named in the log; the walk goes on past it.
 import pg from "pg";
-import { RENDERER_VERSION } from "../../lib/markdown/pipeline.mjs";
+import { RENDERER_VERSION } from "../../lib/markdown/renderer-version.mjs";
 import { MarkdownRenderer } from "../../lib/markdown/render";
 import { withClient } from "./admin";
 

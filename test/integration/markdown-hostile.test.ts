@@ -11,7 +11,7 @@ import { GET as threadRoute } from "@/app/api/threads/[id]/route";
 import { POST as postRoute } from "@/app/api/threads/[id]/posts/route";
 import { POST as createThreadRoute } from "@/app/api/threads/route";
 import { Markdown, UNRENDERED_PLACEHOLDER } from "@/components/markdown";
-import { RENDERER_VERSION } from "@/lib/markdown/pipeline.mjs";
+import { RENDERER_VERSION } from "@/lib/markdown/renderer-version.mjs";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { renderStoredMarkdown } from "@/scripts/db/render-markdown";
 import { createThreadRow } from "../support/factories";

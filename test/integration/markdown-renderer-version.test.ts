@@ -1,7 +1,7 @@
 // Stored HTML follows the pipeline: when the version that made it is not the code's, the
 // launcher's render step re-renders every text; once recorded, it only fills what lacks HTML.
 import { afterAll, describe, expect, it } from "vitest";
-import { RENDERER_VERSION } from "@/lib/markdown/pipeline.mjs";
+import { RENDERER_VERSION } from "@/lib/markdown/renderer-version.mjs";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { renderStoredMarkdown } from "@/scripts/db/render-markdown";
 import { createThreadRow } from "../support/factories";
