@@ -35,7 +35,7 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   setRole(moderator.email, "MODERATOR");
   const moderatorPage = await (await browser.newContext()).newPage();
   await signIn(moderatorPage, moderator);
-  await moderatorPage.getByRole("link", { name: "Modération" }).click();
+  await moderatorPage.getByRole("banner").getByRole("link", { name: "Modération" }).click();
   const entry = moderatorPage.getByRole("listitem").filter({ hasText: text });
   await expect(entry).toContainText("Harcèlement");
   await expect(entry).toContainText("Attaque personnelle.");

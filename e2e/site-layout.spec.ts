@@ -39,6 +39,7 @@ test("« À propos » says what Agora is and sets out the rules of the debate an
 
 test("« À propos » is accessible in light and dark mode", async ({ page }) => {
   await expectAccessible(page, "/a-propos");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("À propos d’Agora");
 });
 
 /** The header's visible links, buttons and menu button. */
