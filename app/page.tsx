@@ -1,12 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ThreadList } from "@/components/thread-list";
 import { getArticle } from "@/lib/articles";
+import { ArticleCaption, Quotation } from "@/components/quotation";
 import { SortLinks } from "@/components/sort-links";
 import { THREAD_PAGE_SIZE, type ThreadSort, listThreadsQuery } from "@/lib/schemas/thread";
 import { listThreads } from "@/lib/threads";
 
 export const dynamic = "force-dynamic";
+// The layout's default title, the site's own.
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 type Props = { searchParams: Promise<{ cursor?: string; sort?: string }> };
 
@@ -31,7 +35,9 @@ export default async function HomePage({ searchParams }: Props) {
         <h2 id="article-title" className="mt-1 text-2xl font-bold">
           {article.title}
         </h2>
-        <p className="mt-3 text-slate-700 dark:text-slate-300">{lead}</p>
+        <Quotation cite="/article" caption={<ArticleCaption how="Extrait de" title={article.title} />} className="mt-3">
+          <p className="text-slate-700 dark:text-slate-300">{lead}</p>
+        </Quotation>
         <p className="mt-4">
           <Link href="/article" className="font-medium text-blue-700 underline dark:text-blue-300">
             Lire l’article et ses questions

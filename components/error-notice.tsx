@@ -4,6 +4,7 @@
 // notice asks /api/health whether the database is down, to say "unavailable, retry" rather than
 // blame the page.
 import { useEffect, useState } from "react";
+import { NNBSP } from "@/lib/typography";
 
 type Cause = "checking" | "database" | "other";
 
@@ -14,18 +15,21 @@ export function ErrorNotice({ digest, retry }: { digest?: string; retry: () => v
       .then((response) => setCause(response.status === 503 ? "database" : "other"))
       .catch(() => setCause("database"));
   }, []);
+  const heading = cause === "database" ? "Forum momentanément indisponible" : "Cette page n’a pas pu s’afficher";
   return (
     <div className="space-y-4" role="alert">
+      {/* An error boundary exports no metadata: React puts this title in the document's head. */}
+      <title>{`${heading} · Agora`}</title>
       {cause === "database" ? (
         <>
-          <h1 className="text-2xl font-bold">Forum momentanément indisponible</h1>
+          <h1 className="text-2xl font-bold">{heading}</h1>
           <p>Le forum ne joint pas sa base de données pour le moment. Réessayez dans quelques secondes.</p>
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-bold">Cette page n’a pas pu s’afficher</h1>
+          <h1 className="text-2xl font-bold">{heading}</h1>
           <p>
-            Une erreur est survenue de notre côté. Réessayez ; si elle persiste, signalez-la
+            Une erreur est survenue de notre côté. Réessayez{NNBSP}; si elle persiste, signalez-la
             {digest ? ` avec la référence ${digest}` : ""}.
           </p>
         </>

@@ -60,14 +60,14 @@ test.describe("without JavaScript", () => {
     await fillSignUp(page, newcomer);
     await expect(signedInAs(page, newcomer.name)).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(threadPath);
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_up);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_up })).toHaveText(NOTICES.signed_up);
     expect(await sessionsOf(newcomer.email)).toEqual([{ revoked: false }]);
     // next-auth's own endpoint reads the cookie the form set.
     expect(await (await page.request.get("/api/auth/session")).json()).toMatchObject({ user: { name: newcomer.name } });
 
     await header(page).getByRole("button", { name: "Se déconnecter" }).click();
     await expect(signedOut(page)).toBeVisible();
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_out);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_out })).toHaveText(NOTICES.signed_out);
     expect(await sessionsOf(newcomer.email)).toEqual([{ revoked: true }]);
     expect((await page.context().cookies()).some((cookie) => cookie.name.endsWith("next-auth.session-token"))).toBe(false);
 
@@ -75,7 +75,7 @@ test.describe("without JavaScript", () => {
     await fillSignIn(page, newcomer.email, newcomer.password);
     await expect(signedInAs(page, newcomer.name)).toBeVisible();
     expect(new URL(page.url()).pathname).toBe(threadPath);
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_in);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_in })).toHaveText(NOTICES.signed_in);
     expect(await sessionsOf(newcomer.email)).toEqual([{ revoked: true }, { revoked: false }]);
     expect((await page.request.get("/api/me")).status()).toBe(200);
   });
@@ -139,13 +139,13 @@ test.describe("without JavaScript", () => {
     expect(await sessionVersionOf(member.email)).toBe(version);
 
     await changePassword(page, member.password, "un tout nouveau mot de passe");
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.password_changed);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.password_changed })).toHaveText(NOTICES.password_changed);
     await expect(signedInAs(page, member.name)).toBeVisible();
     expect(await sessionVersionOf(member.email)).toBe(version + 1);
 
     await main(page).getByRole("button", { name: "Se déconnecter de tous les appareils" }).click();
     await expect(signedOut(page)).toBeVisible();
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_out_everywhere);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_out_everywhere })).toHaveText(NOTICES.signed_out_everywhere);
     expect(await sessionVersionOf(member.email)).toBe(version + 2);
   });
 });
@@ -166,16 +166,16 @@ test.describe("with JavaScript", () => {
     await fillSignUp(page, newcomer);
     await expect(signedInAs(page, newcomer.name)).toBeVisible();
     await expect(page).toHaveURL(threadPath);
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_up);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_up })).toHaveText(NOTICES.signed_up);
 
     await header(page).getByRole("button", { name: "Se déconnecter" }).click();
     await expect(signedOut(page)).toBeVisible();
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_out);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_out })).toHaveText(NOTICES.signed_out);
 
     await signedOut(page).click();
     await fillSignIn(page, newcomer.email, newcomer.password);
     await expect(signedInAs(page, newcomer.name)).toBeVisible();
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_in);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_in })).toHaveText(NOTICES.signed_in);
     expect(await isSamePage(page)).toBe(true);
     expect(await sessionsOf(newcomer.email)).toEqual([{ revoked: true }, { revoked: false }]);
   });
@@ -213,12 +213,12 @@ test.describe("with JavaScript", () => {
     await page.goto("/compte");
     await markPage(page);
     await changePassword(page, member.password, "un tout nouveau mot de passe");
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.password_changed);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.password_changed })).toHaveText(NOTICES.password_changed);
     await expect(signedInAs(page, member.name)).toBeVisible();
 
     await main(page).getByRole("button", { name: "Se déconnecter de tous les appareils" }).click();
     await expect(signedOut(page)).toBeVisible();
-    await expect(main(page).getByRole("status")).toHaveText(NOTICES.signed_out_everywhere);
+    await expect(main(page).getByRole("status").filter({ hasText: NOTICES.signed_out_everywhere })).toHaveText(NOTICES.signed_out_everywhere);
     expect(await isSamePage(page)).toBe(true);
   });
 });

@@ -58,3 +58,8 @@ export function setRole(email: string, role: "MEMBER" | "MODERATOR" | "ADMIN") {
   });
   if (result.status !== 0) throw new Error(`user:role failed: ${result.stderr}`);
 }
+
+/** Gives a member a role straight in the database (moderation.spec.ts goes through the role CLI itself). */
+export async function setRoleInDatabase(userId: number, role: "MEMBER" | "MODERATOR" | "ADMIN") {
+  await withE2eDatabase((db) => db.query("UPDATE users SET role = $2 WHERE id = $1", [userId, role]));
+}

@@ -4,7 +4,8 @@ import { AppError } from "./errors";
 import { decoyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./passwords";
 import { consumeRateLimit, consumeRateLimits, refundRateLimit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
-import { newestFirstAfter, timeOrderedPage } from "./keyset";
+import { EXCERPT_HTML_CHARS, htmlExcerpt } from "./html-excerpt";
+import { timeOrderedPage } from "./keyset";
 import { PROFILE_PAGE_SIZE, type ChangePasswordInput, type ProfilePostsQuery, type Role, type SignInInput, type SignUpInput } from "./schemas/user";
 
 /** The signed-in user as every permission check sees it, read fresh from the database. */
@@ -133,18 +134,47 @@ export function getProfile(id: number) {
   });
 }
 
+/** Public posts only: never a deleted or hidden one, nor one in a hidden thread. */
+const publicPostsOf = (authorId: number) => Prisma.sql`
+  FROM posts p JOIN threads t ON t.id = p.thread_id
+  WHERE p.author_id = ${authorId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.hidden_at IS NULL`;
+
+type ProfilePostRow = { id: number; createdAt: Date; htmlStart: string; upvotes: number; downvotes: number; threadSlug: string; threadTitle: string };
+
 /**
  * A page of a member's public posts, newest first (keyset on created_at and id; the index
- * (author_id, created_at) serves it): never a deleted or hidden one, nor one in a hidden thread.
+ * (author_id, created_at) serves it), each with a plain-text excerpt of its stored HTML: only the
+ * start of the HTML is read (substr reads no more of a long text), so a page costs the same
+ * whatever the posts' length.
  */
 export async function listProfilePosts(authorId: number, { cursor }: ProfilePostsQuery) {
-  const rows = await db.post.findMany({
-    select: { id: true, body: true, createdAt: true, thread: { select: { slug: true, title: true } } },
-    where: { authorId, deletedAt: null, hiddenAt: null, thread: { hiddenAt: null }, ...newestFirstAfter(cursor) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: PROFILE_PAGE_SIZE + 1,
-  });
-  return timeOrderedPage(rows, PROFILE_PAGE_SIZE);
+  const afterCursor = cursor ? Prisma.sql`AND (p.created_at, p.id) < (${new Date(cursor.at)}, ${cursor.id})` : Prisma.empty;
+  const rows = await db.$queryRaw<ProfilePostRow[]>`
+    SELECT p.id, p.created_at AS "createdAt", substr(p.body_html, 1, ${EXCERPT_HTML_CHARS}) AS "htmlStart",
+      p.upvotes, p.downvotes, t.slug AS "threadSlug", t.title AS "threadTitle"
+    ${publicPostsOf(authorId)} ${afterCursor}
+    ORDER BY p.created_at DESC, p.id DESC
+    LIMIT ${PROFILE_PAGE_SIZE + 1}`;
+  const page = timeOrderedPage(rows, PROFILE_PAGE_SIZE);
+  return {
+    ...page,
+    items: page.items.map(({ htmlStart, threadSlug, threadTitle, ...post }) => ({
+      ...post,
+      excerpt: htmlExcerpt(htmlStart),
+      thread: { slug: threadSlug, title: threadTitle },
+    })),
+  };
+}
+
+/**
+ * What a profile counts: the member's public posts and the votes they received. One aggregate
+ * over the member's posts (an index range of author_id), like the list above.
+ */
+export async function getProfileCounts(authorId: number) {
+  const [counts] = await db.$queryRaw<{ posts: number; upvotes: number; downvotes: number }[]>`
+    SELECT count(*)::int AS posts, coalesce(sum(p.upvotes), 0)::int AS upvotes, coalesce(sum(p.downvotes), 0)::int AS downvotes
+    ${publicPostsOf(authorId)}`;
+  return counts;
 }
 
 /** What the account page shows its owner. */

@@ -7,7 +7,7 @@ import { getViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { getAccount } from "@/lib/users";
 
-export const metadata: Metadata = { title: "Mon compte" };
+export const metadata: Metadata = { title: "Mon compte", alternates: { canonical: "/compte" } };
 
 export default async function AccountPage() {
   const viewer = await getViewer();

@@ -5,7 +5,7 @@ import { getViewer, isGithubEnabled } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/schemas/user";
 import { signInErrorMessage } from "@/lib/sign-in-errors";
 
-export const metadata: Metadata = { title: "Connexion" };
+export const metadata: Metadata = { title: "Connexion", alternates: { canonical: "/connexion" } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 

@@ -4,7 +4,7 @@ import { SignUpForm } from "@/components/sign-up-form";
 import { getViewer } from "@/lib/auth";
 import { safeCallbackPath } from "@/lib/schemas/user";
 
-export const metadata: Metadata = { title: "Inscription" };
+export const metadata: Metadata = { title: "Inscription", alternates: { canonical: "/inscription" } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 

@@ -13,7 +13,7 @@ import { listReportQueue } from "@/lib/reports";
 import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
 import { withOpenForm } from "@/lib/schemas/moderation-forms";
 
-export const metadata: Metadata = { title: "Modération" };
+export const metadata: Metadata = { title: "Modération", alternates: { canonical: "/moderation" } };
 
 type Props = { searchParams: Promise<{ status?: string; ouvrir?: string }> };
 

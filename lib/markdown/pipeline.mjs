@@ -6,7 +6,8 @@
 // drops it), and the result is filtered by an allow-list (rehype-sanitize's GitHub schema: no
 // script, no event handlers, no javascript:/data: URLs), narrowed to the subset the forum
 // offers: no images (they would load from anywhere and track readers) and no form inputs
-// (task-list boxes). Links carry rel="nofollow ugc noopener".
+// (task-list boxes). Links carry rel="nofollow ugc noopener", and the text gets French spacing
+// (french-spacing.mjs). A change of the output here bumps RENDERER_VERSION (renderer-version.mjs).
 // Unbounded on its own: the server renders only through lib/markdown/render.ts (time and memory
 // bounds), and both sides refuse what lib/schemas/markdown.ts finds too deep beforehand.
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -15,6 +16,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { frenchSpacing } from "./french-spacing.mjs";
 
 /** @typedef {{ type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] }} HastNode */
 
@@ -41,6 +43,7 @@ const processor = unified()
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
   .use(markLinks)
+  .use(frenchSpacing)
   .use(rehypeStringify);
 
 /**

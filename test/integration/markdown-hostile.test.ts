@@ -11,6 +11,7 @@ import { GET as threadRoute } from "@/app/api/threads/[id]/route";
 import { POST as postRoute } from "@/app/api/threads/[id]/posts/route";
 import { POST as createThreadRoute } from "@/app/api/threads/route";
 import { Markdown, UNRENDERED_PLACEHOLDER } from "@/components/markdown";
+import { RENDERER_VERSION } from "@/lib/markdown/renderer-version.mjs";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { renderStoredMarkdown } from "@/scripts/db/render-markdown";
 import { createThreadRow } from "../support/factories";
@@ -144,6 +145,9 @@ describe("the launcher's render step", () => {
     const [plain, hostile] = [await createThreadRow(), await createThreadRow()];
     await db.$executeRaw`UPDATE threads SET body_html = NULL WHERE id = ${plain.id}`;
     await db.$executeRaw`UPDATE threads SET body = ${"> ".repeat(9_999)}, body_html = NULL WHERE id = ${hostile.id}`;
+    // The stored HTML is the current pipeline's: only what lacks HTML is rendered (the re-render
+    // of a version change is markdown-renderer-version.test.ts).
+    await db.markdownRenderer.upsert({ where: { id: true }, create: { version: RENDERER_VERSION }, update: { version: RENDERER_VERSION } });
     const outcome = await renderStoredMarkdown(process.env.DATABASE_URL!);
     expect(outcome.failed).toEqual([expect.stringMatching(new RegExp(`^threads ${hostile.id}: .*${NESTING}`))]);
     const rows = await db.thread.findMany({ select: { id: true, bodyHtml: true }, where: { id: { in: [plain.id, hostile.id] } }, orderBy: { id: "asc" } });

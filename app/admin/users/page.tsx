@@ -7,7 +7,7 @@ import { requireAreaPage } from "@/lib/moderation-access";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/schemas/user";
 import { countAdmins, isSuspended, listUsersForAdmin } from "@/lib/users";
 
-export const metadata: Metadata = { title: "Rôles" };
+export const metadata: Metadata = { title: "Rôles", alternates: { canonical: "/admin/users" } };
 
 type Props = { searchParams: Promise<{ q?: string; pour?: string; role?: string }> };
 

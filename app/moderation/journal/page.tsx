@@ -5,7 +5,7 @@ import { listModerationJournal } from "@/lib/moderation-log";
 import { listLogQuery } from "@/lib/schemas/moderation";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Journal public de la modération" };
+export const metadata: Metadata = { title: "Journal public de la modération", alternates: { canonical: "/moderation/journal" } };
 
 type Props = { searchParams: Promise<{ cursor?: string }> };
 

@@ -5,7 +5,7 @@ import { listLogActors, listModerationLog } from "@/lib/moderation-log";
 import { requireAreaPage } from "@/lib/moderation-access";
 import { MODERATION_ACTIONS, listLogQuery } from "@/lib/schemas/moderation";
 
-export const metadata: Metadata = { title: "Journal de modération" };
+export const metadata: Metadata = { title: "Journal de modération", alternates: { canonical: "/moderation/log" } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,7 +4,7 @@ import { NewThreadForm } from "@/components/new-thread-form";
 import { getViewer } from "@/lib/auth";
 import { sitePermissions } from "@/lib/authorization";
 
-export const metadata: Metadata = { title: "Proposer une question" };
+export const metadata: Metadata = { title: "Proposer une question", alternates: { canonical: "/questions/nouvelle" } };
 
 export default async function NewThreadPage() {
   const can = sitePermissions(await getViewer()).proposeQuestion;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { ModerationAction } from "@/components/moderation-actions";
+import { ArticleCaption, Quotation } from "@/components/quotation";
 import { RenameThreadForm } from "@/components/rename-thread-form";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
@@ -14,6 +15,7 @@ import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
 import { threadPermissions, threadTarget } from "@/lib/authorization";
 import { countLabel } from "@/lib/format";
+import { htmlExcerpt } from "@/lib/html-excerpt";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
 import { type PostSort, threadPageQuery } from "@/lib/schemas/post";
@@ -36,7 +38,8 @@ const SORT_OPTIONS: { value: PostSort; label: string }[] = [
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const thread = await getThreadBySlug(await getViewer(), (await params).slug);
-  return { title: thread?.title ?? "Fil introuvable" };
+  if (!thread) return { title: "Fil introuvable" };
+  return { title: thread.title, description: htmlExcerpt(thread.bodyHtml ?? "", 200), alternates: { canonical: `/t/${thread.slug}` } };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
@@ -124,7 +127,14 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <h2 id="context-title" className="text-lg font-semibold">
           Le contexte
         </h2>
-        <Markdown html={thread.bodyHtml} className="mt-2 leading-relaxed" />
+        {/* The article's questions set out what the article says; a member's question, the member's own words. */}
+        {thread.article ? (
+          <Quotation cite="/article" caption={<ArticleCaption how="D’après" title={thread.article.title} />} className="mt-2">
+            <Markdown html={thread.bodyHtml} className="leading-relaxed" />
+          </Quotation>
+        ) : (
+          <Markdown html={thread.bodyHtml} className="mt-2 leading-relaxed" />
+        )}
       </section>
       {thread.kind === "POSITION" && (
         <StancePanel

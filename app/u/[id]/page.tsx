@@ -8,10 +8,10 @@ import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
 import { userPermissions } from "@/lib/authorization";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { countLabel, formatDate, formatDateTime } from "@/lib/format";
 import { withOpenForm } from "@/lib/schemas/moderation-forms";
 import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
-import { getProfile, listProfilePosts } from "@/lib/users";
+import { getProfile, getProfileCounts, listProfilePosts } from "@/lib/users";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string; ouvrir?: string }> };
 
@@ -21,7 +21,9 @@ async function loadProfile(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadProfile(params))?.name ?? "Profil introuvable" };
+  const profile = await loadProfile(params);
+  if (!profile) return { title: "Profil introuvable" };
+  return { title: profile.name, description: `Les contributions de ${profile.name} sur Agora.`, alternates: { canonical: `/u/${profile.id}` } };
 }
 
 export default async function ProfilePage({ params, searchParams }: Props) {
@@ -30,7 +32,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   // A cursor that does not decode starts again from the newest posts.
   const address = await searchParams;
   const query = profilePostsQuery.safeParse(address);
-  const posts = await listProfilePosts(profile.id, query.success ? query.data : {});
+  const [posts, counts] = await Promise.all([listProfilePosts(profile.id, query.success ? query.data : {}), getProfileCounts(profile.id)]);
   const can = userPermissions(viewer, profile);
   return (
     <div className="space-y-8">
@@ -60,6 +62,10 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         <h2 id="posts-title" className="text-lg font-semibold">
           Contributions récentes
         </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {countLabel(counts.posts, "contribution", "contributions")} · {countLabel(counts.upvotes + counts.downvotes, "vote reçu", "votes reçus")} (
+          {counts.upvotes.toLocaleString("fr-FR")} pour, {counts.downvotes.toLocaleString("fr-FR")} contre)
+        </p>
         {posts.items.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
             Aucune contribution pour l’instant.
@@ -67,12 +73,18 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         ) : (
           <ul className="space-y-3">
             {posts.items.map((post) => (
-              <li key={post.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-                <ListLink href={`/t/${post.thread.slug}#p-${post.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
-                  {post.thread.title}
+              <li key={post.id} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Dans{" "}
+                  <ListLink href={`/t/${post.thread.slug}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+                    {post.thread.title}
+                  </ListLink>
+                  , le {formatDateTime(post.createdAt)} · {countLabel(post.upvotes + post.downvotes, "vote", "votes")}
+                </p>
+                <p className="line-clamp-3 text-slate-800 dark:text-slate-200">{post.excerpt}</p>
+                <ListLink href={`/p/${post.id}`} className="inline-block py-0.5 text-sm font-medium text-blue-700 underline dark:text-blue-300">
+                  Lire la contribution<span className="sr-only"> du {formatDateTime(post.createdAt)}</span>
                 </ListLink>
-                <p className="mt-1 line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{post.body}</p>
-                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{formatDateTime(post.createdAt)}</p>
               </li>
             ))}
           </ul>

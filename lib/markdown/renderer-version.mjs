@@ -1,0 +1,7 @@
+// @ts-check
+// The version of the HTML that pipeline.mjs makes. Bump it with any change of the pipeline that
+// changes the output of texts already stored: the launcher then re-renders every one of them
+// (scripts/db/render-markdown.ts). A module of its own, so that the launcher reads it without
+// loading the pipeline.
+// 2: French spacing (french-spacing.mjs).
+export const RENDERER_VERSION = 2;
