@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useIsHydrated } from "./ui/action-form";
 import { sendJson } from "@/lib/api-client";
-import { encodeCursor, type Page } from "@/lib/schemas/pagination";
+import type { Page } from "@/lib/schemas/pagination";
+import { encodeCursor } from "@/lib/schemas/vocabulary";
 import type { OpenPanel } from "@/lib/open-panel";
 import { type PostContext, PostItem } from "./post-item";
 import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";

@@ -3,7 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { reportAction } from "@/app/actions/reports";
-import { REPORT_DETAILS_MAX, REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/schemas/moderation";
+import { REPORT_DETAILS_MAX, REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/schemas/vocabulary";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { CancelLink } from "./ui/cancel-link";

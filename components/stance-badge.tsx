@@ -1,4 +1,4 @@
-import { STANCE_LABELS, type StanceValue } from "@/lib/schemas/vote";
+import { STANCE_LABELS, type StanceValue } from "@/lib/schemas/vocabulary";
 
 export const STANCE_STYLES: Record<StanceValue, string> = {
   AGREE: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100",

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { stanceAction } from "@/app/actions/stances";
-import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
+import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vocabulary";
 import type { StanceTally } from "@/lib/stances";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";

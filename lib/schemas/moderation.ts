@@ -3,14 +3,9 @@ import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./post";
 import { createdAtCursorKey, cursorParam, idParam, limitParam } from "./pagination";
 import { ROLES } from "./user";
 
-export const REPORT_REASONS = ["SPAM", "HARASSMENT", "OFF_TOPIC", "OTHER"] as const;
-export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  SPAM: "Spam",
-  HARASSMENT: "Harcèlement",
-  OFF_TOPIC: "Hors sujet",
-  OTHER: "Autre",
-};
-export const REPORT_DETAILS_MAX = 500;
+import { REPORT_DETAILS_MAX, REPORT_REASONS } from "./vocabulary";
+
+export { REPORT_DETAILS_MAX, REPORT_REASON_LABELS, REPORT_REASONS } from "./vocabulary";
 export const MODERATION_REASON_MAX = 500;
 
 const moderationReason = z

@@ -2,9 +2,7 @@
 // It is opaque to clients; a cursor that does not decode to the expected key is a 400.
 import { z } from "zod";
 
-export function encodeCursor(key: unknown): string {
-  return btoa(JSON.stringify(key)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+export { encodeCursor } from "./vocabulary";
 
 function decodeCursor(cursor: string): unknown {
   try {

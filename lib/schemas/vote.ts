@@ -6,10 +6,9 @@ export const voteSchema = z.object({
 });
 export type VoteInput = z.infer<typeof voteSchema>;
 
-export const STANCES = ["AGREE", "DISAGREE", "NUANCED"] as const;
-export type StanceValue = (typeof STANCES)[number];
+import { STANCES } from "./vocabulary";
 
-export const STANCE_LABELS: Record<StanceValue, string> = { AGREE: "d’accord", DISAGREE: "pas d’accord", NUANCED: "mitigé" };
+export { STANCE_LABELS, STANCES, type StanceValue } from "./vocabulary";
 
 /** A stance, or null to withdraw it. */
 export const stanceSchema = z.object({
