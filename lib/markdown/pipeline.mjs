@@ -6,7 +6,7 @@
 // drops it), and the result is filtered by an allow-list (rehype-sanitize's GitHub schema: no
 // script, no event handlers, no javascript:/data: URLs), narrowed to the subset the forum
 // offers: no images (they would load from anywhere and track readers) and no form inputs
-// (task-list boxes). Links carry rel="nofollow ugc noopener", and the text gets French spacing
+// (task-list boxes). Links carry rel="nofollow ugc noopener", code blocks a tabindex, and the text gets French spacing
 // (french-spacing.mjs). A change of the output here bumps RENDERER_VERSION (renderer-version.mjs).
 // Unbounded on its own: the server renders only through lib/markdown/render.ts (time and memory
 // bounds), and both sides refuse what lib/schemas/markdown.ts finds too deep beforehand.
@@ -20,7 +20,11 @@ import { frenchSpacing } from "./french-spacing.mjs";
 
 /** @typedef {{ type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] }} HastNode */
 
-function markLinks() {
+/**
+ * Links carry rel="nofollow ugc noopener"; a code block, which scrolls sideways when its lines
+ * are long, takes the keyboard's focus (tabindex="0") so that it can be scrolled without a mouse.
+ */
+function markElements() {
   /** @param {HastNode} tree */
   return (tree) => {
     /** @param {HastNode} node */
@@ -28,6 +32,7 @@ function markLinks() {
       if (node.type === "element" && node.tagName === "a" && node.properties) {
         node.properties.rel = ["nofollow", "ugc", "noopener"];
       }
+      if (node.type === "element" && node.tagName === "pre" && node.properties) node.properties.tabIndex = 0;
       node.children?.forEach(visit);
     };
     visit(tree);
@@ -42,7 +47,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  .use(markLinks)
+  .use(markElements)
   .use(frenchSpacing)
   .use(rehypeStringify);
 

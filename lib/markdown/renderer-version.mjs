@@ -4,4 +4,5 @@
 // (scripts/db/render-markdown.ts). A module of its own, so that the launcher reads it without
 // loading the pipeline.
 // 2: French spacing (french-spacing.mjs).
-export const RENDERER_VERSION = 2;
+// 3: code blocks take the keyboard's focus (tabindex="0": they scroll sideways).
+export const RENDERER_VERSION = 3;

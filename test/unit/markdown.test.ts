@@ -23,6 +23,11 @@ describe("renderMarkdown", () => {
 });
 
 describe("the forum's markdown subset", () => {
+  it("lets the keyboard reach a code block, which scrolls sideways (WCAG 2.1.1)", async () => {
+    const html = await renderMarkdown("```\n" + "x".repeat(300) + "\n```");
+    expect(html).toMatch(/^<pre tabindex="0"><code>x{300}\n<\/code><\/pre>$/);
+  });
+
   it("drops images and task-list inputs, keeping their text", async () => {
     const html = await renderMarkdown("![traceur](https://tracker.example/pixel.png)\n\n- [x] fait");
     expect(html).not.toMatch(/<img|<input/);
