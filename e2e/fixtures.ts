@@ -20,8 +20,8 @@ const COLOR_SCHEMES = ["light", "dark"] as const;
  * (heading order, unique landmarks, scrollable regions reachable by keyboard) — in light and in
  * dark mode.
  */
-export async function expectAccessible(page: Page, path: string) {
-  for (const colorScheme of COLOR_SCHEMES) {
+export async function expectAccessible(page: Page, path: string, colorSchemes: readonly ("light" | "dark")[] = COLOR_SCHEMES) {
+  for (const colorScheme of colorSchemes) {
     await page.emulateMedia({ colorScheme });
     await page.goto(path);
     await expectAccessibleNow(page);
