@@ -54,7 +54,10 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           {replies.items.length === 0 ? "Aucune réponse pour l’instant." : "Toutes les réponses, des plus anciennes aux plus récentes."}
         </p>
       </header>
-      <section aria-label="La conversation">
+      <section aria-labelledby="conversation-title" className="space-y-3">
+        <h2 id="conversation-title" className="text-lg font-semibold">
+          La conversation
+        </h2>
         <PostList
           items={[{ ...root, hasMoreReplies: false }, ...replies.items]}
           context={{ threadId: thread.id, returnTo: `${path}${position}` }}
