@@ -5,7 +5,7 @@ import { MARKDOWN_RENDER_TIMEOUT_MS, markdownLimitProblem } from "@/lib/schemas/
 
 type Preview = { source: string; html: string | null; problem: string | null };
 
-const TOO_SLOW = "Ce texte est trop complexe à mettre en forme : simplifiez sa mise en forme (emphases, titres, listes).";
+const TOO_COMPLEX = "Ce texte est trop complexe à mettre en forme : simplifiez sa mise en forme (emphases, titres, listes).";
 const FAILED = "L’aperçu de ce texte ne peut pas être affiché : simplifiez sa mise en forme.";
 
 /**
@@ -43,19 +43,20 @@ class PreviewRenderer {
     this.#inFlight = source;
     this.#timer = setTimeout(() => {
       this.close();
-      this.#finish(null, TOO_SLOW);
+      this.#finish(null, TOO_COMPLEX);
     }, MARKDOWN_RENDER_TIMEOUT_MS);
     this.#worker.postMessage(source);
   }
 
   #spawn() {
     const worker = new Worker(new URL("../lib/markdown/preview-worker.ts", import.meta.url));
-    worker.addEventListener("message", (event: MessageEvent<{ ready: true } | { html: string | null }>) => {
+    worker.addEventListener("message", (event: MessageEvent<{ ready: true } | { html: string } | { html: null; isTooDeep: boolean }>) => {
       if ("ready" in event.data) {
         this.#isReady = true;
         return this.#pump();
       }
-      this.#finish(event.data.html, event.data.html === null ? FAILED : null);
+      // Too slow or too deep, the server refuses the text alike: the preview says what it will say.
+      this.#finish(event.data.html, event.data.html !== null ? null : event.data.isTooDeep ? TOO_COMPLEX : FAILED);
     });
     // A worker that cannot run: say so rather than wait for a preview that will not come.
     worker.addEventListener("error", () => {

@@ -1,5 +1,5 @@
 import { QUESTIONS } from "../prisma/seed/article";
-import { createMemberViaApi } from "./factories";
+import { createMemberViaApi, createPost, createThread } from "./factories";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 const main = (page: import("@playwright/test").Page) => page.getByRole("main");
@@ -122,4 +122,26 @@ test("a thread page with posts and the composer is accessible", async ({ page, m
   await expect(page.getByRole("main").getByRole("article", { name: `Contribution de ${member.name}` })).toBeVisible();
   await expectAccessible(page, `/t/${QUESTIONS[2].slug}`);
   await expectAccessible(page, "/questions/nouvelle");
+});
+
+test("« Citer » quotes the reader's selection, its own quotes left out, with a link back to the post", async ({ page, member, request }) => {
+  const author = await createMemberViaApi(request, "selection");
+  const thread = await createThread("Citer une sélection, pour le test");
+  const postId = await createPost(author.id, thread.id, "Première phrase. Seconde phrase à citer.");
+  await signIn(page, member);
+  await page.goto(`/t/${thread.slug}`);
+  const post = main(page).getByRole("article", { name: `Contribution de ${author.name}` });
+  // Select "Seconde phrase à citer." inside the post's text, as a reader would with the mouse.
+  await post.locator("[data-post-body] p").evaluate((paragraph) => {
+    const text = paragraph.firstChild!;
+    const start = text.textContent!.indexOf("Seconde");
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, text.textContent!.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await post.getByRole("link", { name: "Citer" }).click();
+  await expect(main(page).getByLabel(`Répondre à ${author.name}`)).toHaveValue(`> **[${author.name}](/p/${postId})** :\n> Seconde phrase à citer.\n\n`);
+  await expect(main(page).getByLabel(`Répondre à ${author.name}`)).toBeFocused();
 });

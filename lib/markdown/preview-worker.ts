@@ -3,12 +3,12 @@
 import { renderMarkdownUnbounded } from "./pipeline.mjs";
 
 addEventListener("message", (event: MessageEvent<string>) => {
-  let html: string | null = null;
   try {
-    html = renderMarkdownUnbounded(event.data);
-  } catch {
-    // Too deep for the stack: the preview says it cannot show this text.
+    postMessage({ html: renderMarkdownUnbounded(event.data) });
+  } catch (error) {
+    // A RangeError is the stack running out: the text nests too deeply, which the server's
+    // renderer refuses as too complex too (lib/markdown/render-worker.mjs).
+    postMessage({ html: null, isTooDeep: error instanceof RangeError });
   }
-  postMessage({ html });
 });
 postMessage({ ready: true });
