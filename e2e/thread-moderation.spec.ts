@@ -4,7 +4,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { withE2eDatabase } from "./database";
 import { createMemberViaApi, createPost, createThread, setRoleInDatabase } from "./factories";
-import { expect, pageWithoutJavaScript, signIn, test } from "./fixtures";
+import { expect, expectAccessible, pageWithoutJavaScript, signIn, test } from "./fixtures";
 
 const threadRow = (id: number) =>
   withE2eDatabase(async (db) => (await db.query("SELECT title, is_locked, hidden_at, hidden_reason FROM threads WHERE id = $1", [id])).rows[0]);
@@ -116,4 +116,13 @@ test("with JavaScript, a moderator hides a post, restores it and locks the threa
   await expect(page.getByRole("main").getByText("Fil verrouillé", { exact: true })).toBeVisible();
   expect((await threadRow(thread.id)).is_locked).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+});
+
+test("the thread page's moderation forms, opened from the address, are accessible", async ({ page, request }) => {
+  const { thread, postId, moderator } = await setUp(request, "Un fil à modérer, accessible");
+  await signIn(page, moderator);
+  for (const form of ["renommer", "masquer", `masquer-${postId}`]) {
+    await expectAccessible(page, `/t/${thread.slug}?ouvrir=${form}`);
+    await expect(page.getByRole("main").getByRole("textbox", { name: form === "renommer" ? "Nouveau titre" : "Raison" })).toBeVisible();
+  }
 });
