@@ -1,13 +1,18 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { restoreAction } from "@/app/actions/moderation";
 import { publishPost, removePost, updatePost } from "@/app/actions/posts";
 import { formatDateTime } from "@/lib/format";
 import type { OpenPanel } from "@/lib/open-panel";
 import { quoteOf, withoutQuotes } from "@/lib/quote";
+import { withOpenForm } from "@/lib/schemas/moderation-forms";
 import type { OpenFormKind } from "@/lib/schemas/post";
+import { ActionButton } from "./action-button";
+import { HideContentForm, useHiding } from "./hide-content-form";
 import { LazyPostComposer, LazyPostHistory } from "./lazy-post-panels";
-import { ModerationAction } from "./moderation-actions";
+import { OpeningLink } from "./opened-action-form";
 import { panelHref } from "./post-panels";
 
 import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
@@ -30,7 +35,6 @@ type Props = {
   parent?: ClientPost;
   context: PostContext;
   openPanel?: OpenPanel;
-  onChanged: (post: ClientPost) => void;
 };
 
 const LINK = "text-blue-700 hover:underline dark:text-blue-300";
@@ -46,7 +50,7 @@ function selectedText(body: HTMLElement | null) {
   return fragment.textContent?.trim() || null;
 }
 
-export function PostItem({ post, parent, context, openPanel, onChanged }: Props) {
+export function PostItem({ post, parent, context, openPanel }: Props) {
   const { returnTo } = context;
   const { can } = post;
   const [panel, setPanel] = useState<{ kind: OpenFormKind; draft?: string; byClick?: boolean } | null>(
@@ -56,6 +60,10 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
   const isGone = post.deleted || post.bodyHtml === null;
   const authorName = post.author?.name ?? "[supprimé]";
   const report = useReport({ type: "POST", id: post.id });
+  // Hiding opens its form below the row of actions, like reporting; `?ouvrir=masquer-12` without JavaScript.
+  const hideKey = `masquer-${post.id}`;
+  const hiding = useHiding(useSearchParams().get("ouvrir") === hideKey);
+  const backToPost = `${returnTo}#p-${post.id}`;
   const voteRefusal = !can.voteRefusal
     ? null
     : can.voteRefusal.needsSignIn
@@ -155,19 +163,17 @@ export function PostItem({ post, parent, context, openPanel, onChanged }: Props)
             </>
           )}
           {can.report && <ReportToggle report={report} />}
-          {(post.hidden ? can.restore : can.hide) && (
-            <ModerationAction
-              label={post.hidden ? "Rétablir" : "Masquer"}
-              endpoint={`/api/moderation/posts/${post.id}/${post.hidden ? "restore" : "hide"}`}
-              needsReason={!post.hidden}
-              onDone={(reason) => onChanged({ ...post, hidden: !post.hidden, hiddenReason: post.hidden ? null : reason })}
-            />
-          )}
+          {post.hidden
+            ? can.restore && <ActionButton action={restoreAction} fields={{ targetType: "POST", targetId: post.id, returnTo: backToPost }} label="Rétablir" />
+            : can.hide && <OpeningLink opening={hiding.opening} href={`${withOpenForm(returnTo, hideKey)}#p-${post.id}`} label="Masquer" />}
           {can.edit && panelLink("modifier", "Modifier")}
           {can.delete && panelLink("supprimer", "Supprimer", "text-red-700 hover:underline dark:text-red-300")}
         </div>
       )}
       {can.report && <ReportPanel report={report} />}
+      {!post.hidden && can.hide && (
+        <HideContentForm target={{ type: "POST", id: post.id }} hiding={hiding} returnTo={backToPost} submitLabel="Confirmer : masquer" className="mt-3" />
+      )}
       {(panel?.kind === "repondre" || panel?.kind === "citer") && can.reply && (
         <div className="mt-3">
           <LazyPostComposer

@@ -108,11 +108,10 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
           .map((item) => (item.id === root.id ? { ...item, hasMoreReplies: page.nextCursor !== null } : item)),
       );
     });
-  const replace = (changed: ClientPost) => setItems((current) => current.map((item) => (item.id === changed.id ? { ...item, ...changed } : item)));
 
   const renderNode = ({ post, replies }: Node) => (
     <li key={post.id} className="space-y-3">
-      <PostItem post={post} parent={post.parentId ? byId.get(post.parentId) : undefined} context={context} openPanel={openPanel} onChanged={replace} />
+      <PostItem post={post} parent={post.parentId ? byId.get(post.parentId) : undefined} context={context} openPanel={openPanel} />
       {replies.length > 0 && <ol className={`space-y-3 ${post.depth < MAX_INDENT_DEPTH ? "ms-4 sm:ms-8" : ""}`}>{replies.map(renderNode)}</ol>}
       {post.parentId === null && post.hasMoreReplies && (
         <p className="ms-4 sm:ms-8">

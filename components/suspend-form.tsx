@@ -1,17 +1,17 @@
 "use client";
 
 import { suspendAction } from "@/app/actions/moderation";
-import { OpenedActionForm } from "./opened-action-form";
-import { useActionForm } from "./ui/action-form";
+import { OpenedActionForm, useOpenedForm } from "./opened-action-form";
 import { TextField } from "./ui/text-field";
 
 type Props = { userId: number; name: string; returnTo: string; openHref: string; isOpen: boolean };
 
 /** Suspends a member until a date (or indefinitely), with a reason, once the moderator has read what it does. */
-export function SuspendForm({ userId, name, ...opening }: Props) {
-  const form = useActionForm(suspendAction);
+export function SuspendForm({ userId, name, isOpen, ...opening }: Props) {
+  const opened = useOpenedForm(suspendAction, isOpen);
+  const { form } = opened;
   return (
-    <OpenedActionForm label={`Suspendre ${name}`} form={form} hiddenFields={{ userId }} submitLabel="Confirmer la suspension" {...opening}>
+    <OpenedActionForm label={`Suspendre ${name}`} opened={opened} hiddenFields={{ userId }} submitLabel="Confirmer la suspension" {...opening}>
       {(openedByClick) => (
         <>
           <p>{name} ne pourra plus écrire (publier, voter, signaler) jusqu’à la date choisie, ou sans date de fin ; ses sessions en cours seront fermées.</p>

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 import { createMemberViaApi } from "./factories";
 
 type Member = Awaited<ReturnType<typeof createMemberViaApi>>;
@@ -12,6 +12,19 @@ export async function signIn(page: Page, member: { email: string; password: stri
   await page.getByRole("button", { name: "Se connecter" }).click();
   // On a phone the header keeps it in its closed « Compte » menu: present, not shown.
   await expect(page.getByRole("button", { name: "Se déconnecter", includeHidden: true }).first()).toBeAttached();
+}
+
+/** A page of a browser with JavaScript off, signed in as the member (or signed out). */
+export async function pageWithoutJavaScript(browser: Browser, member?: Member): Promise<Page> {
+  let storageState: BrowserContextOptions["storageState"];
+  if (member) {
+    const signingIn = await browser.newPage();
+    await signIn(signingIn, member);
+    storageState = await signingIn.context().storageState();
+    await signingIn.context().close();
+  }
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState });
+  return context.newPage();
 }
 
 const COLOR_SCHEMES = ["light", "dark"] as const;

@@ -109,7 +109,7 @@ test("a moderator locks and renames a thread, and suspends then reinstates a mem
   const tools = page.getByRole("group", { name: "Modération du fil" });
   await tools.getByRole("button", { name: "Verrouiller" }).click();
   await expect(page.getByText("Fil verrouillé")).toBeVisible();
-  await tools.getByRole("button", { name: "Renommer" }).click();
+  await tools.getByRole("link", { name: "Renommer" }).click();
   await tools.getByLabel("Nouveau titre").fill("Un titre enfin clair pour le test");
   await tools.getByRole("button", { name: "Renommer le fil" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Un titre enfin clair pour le test");

@@ -1,24 +1,9 @@
 // The thread's journeys with JavaScript off: every form posts and redirects back with a notice,
 // every list pages with links (issue 12). Results are checked on the page and in the database.
-import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { withE2eDatabase } from "./database";
 import { createMemberViaApi, createThread } from "./factories";
-import { expect, signIn, test } from "./fixtures";
-
-type Member = Awaited<ReturnType<typeof createMemberViaApi>>;
-
-/** A page of a browser with JavaScript off, signed in as the member (or signed out). */
-async function pageWithoutJavaScript(browser: Browser, member?: Member): Promise<Page> {
-  let storageState: BrowserContextOptions["storageState"];
-  if (member) {
-    const signingIn = await browser.newPage();
-    await signIn(signingIn, member);
-    storageState = await signingIn.context().storageState();
-    await signingIn.context().close();
-  }
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState });
-  return context.newPage();
-}
+import { expect, pageWithoutJavaScript, test } from "./fixtures";
 
 const main = (page: Page) => page.getByRole("main");
 const postRows = (threadId: number) =>

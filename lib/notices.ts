@@ -23,6 +23,15 @@ export const NOTICES = {
   user_unsuspended: "La suspension est levée.",
   content_hidden: "C’est masqué, et les signalements sont clos.",
   reports_dismissed: "Les signalements sont rejetés.",
+  thread_locked: "Le fil est verrouillé : plus personne n’y répond.",
+  thread_unlocked: "Le fil est déverrouillé : les membres peuvent y répondre.",
+  thread_pinned: "Le fil est épinglé en tête de la liste.",
+  thread_unpinned: "Le fil n’est plus épinglé.",
+  thread_renamed: "Le fil est renommé.",
+  thread_hidden: "Le fil est masqué : les lecteurs ne le voient plus.",
+  thread_restored: "Le fil est rétabli : les lecteurs le voient de nouveau.",
+  post_hidden: "La contribution est masquée : les lecteurs n’en voient plus le texte.",
+  post_restored: "La contribution est rétablie.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

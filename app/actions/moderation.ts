@@ -1,11 +1,21 @@
 "use server";
-// The moderation pages' forms (lib/forms.ts): role change, suspension, and the report queue's
-// actions. The JSON API (app/api/admin, app/api/moderation) calls the same lib/moderation.ts functions.
+// The moderation forms (lib/forms.ts): role change, suspension, the report queue's actions, and the
+// thread page's (lock, pin, rename, hide and restore a thread or a post). The JSON API
+// (app/api/admin, app/api/moderation) calls the same lib/moderation.ts functions.
 import { requireUser } from "@/lib/authorization";
 import { formAction } from "@/lib/forms";
-import { changeRole, suspendUser, unsuspendUser } from "@/lib/moderation";
+import { changeRole, hide, moderateThread, restore, suspendUser, unsuspendUser } from "@/lib/moderation";
 import { resolveReport } from "@/lib/reports";
-import { MODERATION_OPEN_PARAMS, changeRoleForm, resolveReportForm, suspendForm, unsuspendForm } from "@/lib/schemas/moderation-forms";
+import {
+  MODERATION_OPEN_PARAMS,
+  changeRoleForm,
+  hideForm,
+  moderateThreadForm,
+  resolveReportForm,
+  restoreForm,
+  suspendForm,
+  unsuspendForm,
+} from "@/lib/schemas/moderation-forms";
 
 export const changeRoleAction = formAction(changeRoleForm, async ({ userId, role, returnTo }, actor) => {
   await changeRole(requireUser(actor), userId, role);
@@ -25,6 +35,25 @@ export const unsuspendAction = formAction(unsuspendForm, async ({ userId, return
 export const resolveReportAction = formAction(resolveReportForm, async ({ reportId, returnTo, ...input }, actor) => {
   const { resolved } = await resolveReport(requireUser(actor), reportId, input);
   return { to: closed(returnTo), notice: resolved === "ACTIONED" ? "content_hidden" : "reports_dismissed" };
+});
+
+export const moderateThreadAction = formAction(moderateThreadForm, async ({ threadId, returnTo, ...changes }, actor) => {
+  await moderateThread(requireUser(actor), threadId, changes);
+  const notice =
+    changes.title !== undefined ? "thread_renamed"
+    : changes.locked !== undefined ? (changes.locked ? "thread_locked" : "thread_unlocked")
+    : changes.pinned ? "thread_pinned" : "thread_unpinned";
+  return { to: closed(returnTo), notice };
+});
+
+export const hideAction = formAction(hideForm, async ({ targetType, targetId, reason, returnTo }, actor) => {
+  await hide(requireUser(actor), targetType, targetId, { reason });
+  return { to: closed(returnTo), notice: targetType === "POST" ? "post_hidden" : "thread_hidden" };
+});
+
+export const restoreAction = formAction(restoreForm, async ({ targetType, targetId, returnTo }, actor) => {
+  await restore(requireUser(actor), targetType, targetId);
+  return { to: closed(returnTo), notice: targetType === "POST" ? "post_restored" : "thread_restored" };
 });
 
 /** The page the form was on, with the form it opened closed. */

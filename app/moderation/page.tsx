@@ -78,7 +78,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
                   {canHide?.allowed && (
                     <HideReportForm
                       reportId={group.reports[0].id}
-                      consequence={`${group.post ? "Les lecteurs ne verront plus que « Contribution masquée par la modération »" : "Le fil disparaîtra pour les lecteurs"} ; son auteur verra la raison ; les signalements seront clos.`}
+                      targetType={group.post ? "POST" : "THREAD"}
                       {...opening(`masquer-${group.reports[0].id}`)}
                     />
                   )}

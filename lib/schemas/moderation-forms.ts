@@ -1,7 +1,7 @@
 // The moderation pages' forms (app/actions/moderation.ts): the API's schemas with what a form adds,
 // the ids a JSON route takes from its URL and the page to come back to.
 import { z } from "zod";
-import { changeRoleSchema, resolveReportSchema, suspendSchema } from "./moderation";
+import { changeRoleSchema, hideSchema, moderateThreadSchema, resolveReportSchema, suspendSchema } from "./moderation";
 import { idParam } from "./pagination";
 import { returnTo } from "./post-forms";
 
@@ -33,3 +33,17 @@ export const unsuspendForm = z.object({ userId: idParam, returnTo });
 const withoutBlankReason = (values: unknown) =>
   values && typeof values === "object" && (values as { reason?: unknown }).reason === "" ? { ...values, reason: undefined } : values;
 export const resolveReportForm = z.preprocess(withoutBlankReason, resolveReportSchema.and(z.object({ reportId: idParam, returnTo })));
+
+/** The thread page's moderation forms: what they act on (a post or the thread). */
+const target = { targetType: z.enum(["POST", "THREAD"]), targetId: idParam };
+export const hideForm = hideSchema.extend({ ...target, returnTo });
+export const restoreForm = z.object({ ...target, returnTo });
+
+/** Lock and pin buttons send "true" or "false" in a hidden field; the API's schema takes booleans. */
+const withBooleans = (values: unknown) => {
+  if (!values || typeof values !== "object") return values;
+  const changed: Record<string, unknown> = { ...values };
+  for (const name of ["locked", "pinned"]) if (changed[name] === "true" || changed[name] === "false") changed[name] = changed[name] === "true";
+  return changed;
+};
+export const moderateThreadForm = z.preprocess(withBooleans, moderateThreadSchema.and(z.object({ threadId: idParam, returnTo })));

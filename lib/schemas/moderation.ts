@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./post";
+import { createThreadSchema } from "./post";
 import { createdAtCursorKey, cursorParam, idParam, limitParam } from "./pagination";
 import { ROLES } from "./user";
 
@@ -43,7 +43,7 @@ export const moderateThreadSchema = z
   .object({
     locked: z.boolean().optional(),
     pinned: z.boolean().optional(),
-    title: z.string().trim().min(THREAD_TITLE_MIN).max(THREAD_TITLE_MAX).optional(),
+    title: createThreadSchema.shape.title.optional(),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), { error: "Indiquez au moins un changement." });
 export type ModerateThreadInput = z.infer<typeof moderateThreadSchema>;

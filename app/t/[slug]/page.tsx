@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
-import { ModerationAction } from "@/components/moderation-actions";
 import { ArticleCaption, Quotation } from "@/components/quotation";
-import { RenameThreadForm } from "@/components/rename-thread-form";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
+import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PostList } from "@/components/post-list";
 import { VoteButtons } from "@/components/vote-buttons";
@@ -85,18 +84,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <ReportButton targetType="THREAD" targetId={thread.id} />
         )}
         {can.moderate.allowed && (
-          <div role="group" aria-label="Modération du fil" className="flex flex-wrap gap-4 text-sm">
-            <ModerationAction label={thread.isLocked ? "Déverrouiller" : "Verrouiller"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ locked: !thread.isLocked }} />
-            <ModerationAction label={thread.isPinned ? "Désépingler" : "Épingler"} method="PATCH" endpoint={`/api/moderation/threads/${thread.id}`} body={{ pinned: !thread.isPinned }} />
-            <RenameThreadForm threadId={thread.id} title={thread.title} />
-            {(thread.hiddenAt ? can.restore : can.hide).allowed && (
-              <ModerationAction
-                label={thread.hiddenAt ? "Rétablir le fil" : "Masquer le fil"}
-                endpoint={`/api/moderation/threads/${thread.id}/${thread.hiddenAt ? "restore" : "hide"}`}
-                needsReason={!thread.hiddenAt}
-              />
-            )}
-          </div>
+          <ThreadModeration
+            thread={{ id: thread.id, title: thread.title, isLocked: thread.isLocked, isPinned: thread.isPinned, isHidden: thread.hiddenAt !== null }}
+            canHide={can.hide.allowed}
+            canRestore={can.restore.allowed}
+            returnTo={returnTo}
+            open={typeof address.ouvrir === "string" ? address.ouvrir : undefined}
+          />
         )}
         {thread.author && (
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
