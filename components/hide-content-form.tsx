@@ -8,8 +8,8 @@ type Target = { type: "POST" | "THREAD"; id: number };
 
 /** What hiding does, said before the moderator confirms (the report queue and the thread page). */
 export function hideConsequence(type: Target["type"]) {
-  const readers = type === "POST" ? "Les lecteurs ne verront plus que « Contribution masquée par la modération »" : "Le fil disparaîtra pour les lecteurs";
-  return `${readers} ; son auteur verra la raison ; les signalements en cours seront clos.`;
+  const readers = type === "POST" ? "Les lecteurs ne verront plus que « Contribution masquée par la modération »" : "Le fil disparaîtra pour les lecteurs";
+  return `${readers} ; son auteur verra la raison ; les signalements en cours seront clos.`;
 }
 
 type ReasonForm = Pick<Opened<unknown>["form"], "valueOf" | "errors">;

@@ -10,7 +10,7 @@ type Props = { reportId: number; targetType: "POST" | "THREAD"; returnTo: string
 export function HideReportForm({ reportId, targetType, isOpen, ...opening }: Props) {
   const opened = useOpenedForm(resolveReportAction, isOpen);
   return (
-    <OpenedActionForm label="Masquer" opened={opened} hiddenFields={{ reportId, action: "HIDE" }} submitLabel="Confirmer : masquer" {...opening}>
+    <OpenedActionForm label="Masquer" opened={opened} hiddenFields={{ reportId, action: "HIDE" }} submitLabel="Confirmer : masquer" {...opening}>
       {(openedByClick) => <HideReason consequence={hideConsequence(targetType)} form={opened.form} autoFocus={openedByClick} />}
     </OpenedActionForm>
   );

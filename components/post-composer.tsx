@@ -100,7 +100,7 @@ function ComposerText({ label, defaultValue, error, autoFocus, length, onChange,
         </p>
       )}
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-400">
-        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {length.toLocaleString("fr-FR")} /{" "}
+        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {length.toLocaleString("fr-FR")} /{" "}
         {POST_BODY_MAX.toLocaleString("fr-FR")} caractères.
       </p>
     </>

@@ -139,7 +139,7 @@ export function PostItem({ post, parent, context, openPanel }: Props) {
         <>
           {post.hidden && (
             <p className="mt-2 rounded-md bg-amber-100 px-2 py-1 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-              Masqué par la modération : {post.hiddenReason}
+              Masqué par la modération : {post.hiddenReason}
             </p>
           )}
           <div data-post-body className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
@@ -172,7 +172,7 @@ export function PostItem({ post, parent, context, openPanel }: Props) {
       )}
       {can.report && <ReportPanel report={report} />}
       {!post.hidden && can.hide && (
-        <HideContentForm target={{ type: "POST", id: post.id }} hiding={hiding} returnTo={backToPost} submitLabel="Confirmer : masquer" className="mt-3" />
+        <HideContentForm target={{ type: "POST", id: post.id }} hiding={hiding} returnTo={backToPost} submitLabel="Confirmer : masquer" className="mt-3" />
       )}
       {(panel?.kind === "repondre" || panel?.kind === "citer") && can.reply && (
         <div className="mt-3">
@@ -199,7 +199,7 @@ function DeleteConfirmation({ postId, returnTo, focusOnOpen, cancel }: { postId:
     <ActionForm form={form} className="mt-3 space-y-2 rounded-md border border-red-200 p-3 dark:border-red-900">
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <p className="text-sm">Supprimer cette contribution ? Son texte disparaîtra ; les réponses resteront.</p>
+      <p className="text-sm">Supprimer cette contribution ? Son texte disparaîtra ; les réponses resteront.</p>
       <div className="flex gap-2">
         <Button type="submit" autoFocus={focusOnOpen} disabled={form.isPending}>
           Supprimer définitivement

@@ -79,7 +79,7 @@ export function ReportPanel({ report }: { report: Report }) {
   if (report.stage === "sent") {
     return (
       <p ref={thanks} id={report.panelId} tabIndex={-1} role="status" className="mt-2 text-sm">
-        Merci : la modération va examiner votre signalement.
+        Merci : la modération va examiner votre signalement.
       </p>
     );
   }

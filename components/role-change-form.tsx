@@ -63,7 +63,7 @@ export function RoleChangeForm({ userId, name, role, requested, search, returnTo
             <input type="hidden" name="userId" value={userId} />
             <input type="hidden" name="role" value={requested} />
             <input type="hidden" name="returnTo" value={returnTo} />
-            <Button type="submit" disabled={form.isPending} className="px-3 py-1">Confirmer : {roleName(requested)}</Button>
+            <Button type="submit" disabled={form.isPending} className="px-3 py-1">Confirmer : {roleName(requested)}</Button>
             <a href={returnTo} className="rounded-md border border-slate-400 px-3 py-1 font-semibold">Annuler</a>
           </ActionForm>
         </div>

@@ -35,7 +35,7 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
       </ActionForm>
       {isGithubEnabled && <GithubSignInButton callbackPath={callbackPath} />}
       <p className="text-sm">
-        Pas encore de compte ?{" "}
+        Pas encore de compte ?{" "}
         <Link href={`/inscription?callbackUrl=${encodeURIComponent(callbackPath)}`} className="text-blue-700 underline dark:text-blue-300">
           Inscrivez-vous
         </Link>

@@ -43,7 +43,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
         {form.isPending ? "Création du compte…" : "Créer mon compte"}
       </Button>
       <p className="text-sm">
-        Déjà inscrit ?{" "}
+        Déjà inscrit ?{" "}
         <Link href={`/connexion?callbackUrl=${encodeURIComponent(callbackPath)}`} className="text-blue-700 underline dark:text-blue-300">
           Connectez-vous
         </Link>

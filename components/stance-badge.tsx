@@ -13,7 +13,7 @@ export const STANCE_STYLES: Record<StanceValue, string> = {
 export function StanceBadge({ stance }: { stance: StanceValue }) {
   return (
     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STANCE_STYLES[stance]}`}>
-      <span className="sr-only">position de l’auteur : </span>
+      <span className="sr-only">position de l’auteur : </span>
       {STANCE_LABELS[stance]}
     </span>
   );

@@ -24,7 +24,7 @@ const percentOf = (tally: StanceTally, count: number) => {
 
 /** "d’accord : 5 (50 %)", for the list and for the announcement of a new tally. */
 const describe = (tally: StanceTally, stance: StanceValue) =>
-  `${STANCE_LABELS[stance]} : ${tally[KEY[stance]].toLocaleString("fr-FR")} (${percentOf(tally, tally[KEY[stance]])} %)`;
+  `${STANCE_LABELS[stance]} : ${tally[KEY[stance]].toLocaleString("fr-FR")} (${percentOf(tally, tally[KEY[stance]])} %)`;
 
 /**
  * The tally of a POSITION question as a bar with counts and percentages, and the viewer's stance

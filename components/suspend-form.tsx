@@ -14,8 +14,8 @@ export function SuspendForm({ userId, name, isOpen, ...opening }: Props) {
     <OpenedActionForm label={`Suspendre ${name}`} opened={opened} hiddenFields={{ userId }} submitLabel="Confirmer la suspension" {...opening}>
       {(openedByClick) => (
         <>
-          <p>{name} ne pourra plus écrire (publier, voter, signaler) jusqu’à la date choisie, ou sans date de fin ; ses sessions en cours seront fermées.</p>
-          <TextField label="Jusqu’au (vide : sans date de fin)" name="until" type="date" defaultValue={form.valueOf("until")} error={form.errors.until} autoFocus={openedByClick} />
+          <p>{name} ne pourra plus écrire (publier, voter, signaler) jusqu’à la date choisie, ou sans date de fin ; ses sessions en cours seront fermées.</p>
+          <TextField label="Jusqu’au (vide : sans date de fin)" name="until" type="date" defaultValue={form.valueOf("until")} error={form.errors.until} autoFocus={openedByClick} />
           <TextField label="Raison" name="reason" required defaultValue={form.valueOf("reason")} error={form.errors.reason} />
         </>
       )}

@@ -10,7 +10,7 @@ export async function SuspensionBanner() {
     <div role="status" className="bg-amber-100 px-4 py-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
       <p className="mx-auto max-w-3xl">
         Votre compte est suspendu {viewer.suspendedUntil ? `jusqu’au ${formatDateTime(viewer.suspendedUntil)}` : "sans date de fin"}
-        {viewer.suspensionReason ? ` : ${viewer.suspensionReason}` : ""}. Vous pouvez lire le débat, pas y écrire.
+        {viewer.suspensionReason ? ` : ${viewer.suspensionReason}` : ""}. Vous pouvez lire le débat, pas y écrire.
       </p>
     </div>
   );

@@ -56,7 +56,7 @@ export function ThreadModeration({ thread, canHide, canRestore, returnTo, open }
           />
         )}
       </OpenedForm>
-      {!thread.isHidden && canHide && <HideContentForm target={{ type: "THREAD", id: thread.id }} hiding={hiding} returnTo={back} submitLabel="Confirmer : masquer le fil" />}
+      {!thread.isHidden && canHide && <HideContentForm target={{ type: "THREAD", id: thread.id }} hiding={hiding} returnTo={back} submitLabel="Confirmer : masquer le fil" />}
     </div>
   );
 }

@@ -5,8 +5,8 @@ import { MARKDOWN_RENDER_TIMEOUT_MS, markdownLimitProblem } from "@/lib/schemas/
 
 type Preview = { source: string; html: string | null; problem: string | null };
 
-const TOO_COMPLEX = "Ce texte est trop complexe à mettre en forme : simplifiez sa mise en forme (emphases, titres, listes).";
-const FAILED = "L’aperçu de ce texte ne peut pas être affiché : simplifiez sa mise en forme.";
+const TOO_COMPLEX = "Ce texte est trop complexe à mettre en forme : simplifiez sa mise en forme (emphases, titres, listes).";
+const FAILED = "L’aperçu de ce texte ne peut pas être affiché : simplifiez sa mise en forme.";
 
 /**
  * Renders in a Web Worker, one source at a time: while one renders, only the latest of the

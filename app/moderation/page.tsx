@@ -51,7 +51,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
           const canSuspend = author && userPermissions(viewer, author).suspend;
           return (
             <li key={`${group.targetType}-${group.postId ?? group.threadId}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <article aria-label={`Signalements : ${group.post ? "contribution" : "fil"} de ${author?.name ?? "la rédaction"}`}>
+              <article aria-label={`Signalements : ${group.post ? "contribution" : "fil"} de ${author?.name ?? "la rédaction"}`}>
                 <p className="text-sm">
                   <strong>{group.count} signalement{group.count > 1 ? "s" : ""}</strong> · {group.post ? "contribution" : "fil"} de{" "}
                   {author ? <ListLink href={`/u/${author.id}`} className="underline">{author.name}</ListLink> : "la rédaction"} ·{" "}

@@ -33,7 +33,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         <button type="submit" className="rounded-md bg-blue-700 px-3 py-1.5 font-semibold text-white">Chercher</button>
       </form>
       <table className="block w-full text-left text-sm sm:table">
-        <caption className="sr-only">Membres{q ? ` correspondant à « ${q} »` : ""}, avec leur rôle</caption>
+        <caption className="sr-only">Membres{q ? ` correspondant à « ${q} »` : ""}, avec leur rôle</caption>
         <thead className="sr-only sm:not-sr-only">
           <tr>
             <th scope="col" className="py-2">Membre</th>
@@ -51,7 +51,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                   <ListLink href={`/u/${user.id}`} className="font-semibold underline sm:font-normal">{user.name}</ListLink>
                   {isSuspended(user) && " (suspendu)"}
                 </td>
-                <td className={`${CELL} break-all`}><span aria-hidden className={CELL_NAME}>E-mail : </span>{user.email}</td>
+                <td className={`${CELL} break-all`}><span aria-hidden className={CELL_NAME}>E-mail : </span>{user.email}</td>
                 <td className={CELL}><span aria-hidden className={CELL_NAME}>Inscrit le </span>{formatDate(user.createdAt)}</td>
                 <td className={CELL}>
                   {changeRole.allowed ? (

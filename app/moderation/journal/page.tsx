@@ -17,7 +17,7 @@ export default async function ModerationJournalPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold">Journal public de la modération</h1>
       <p className="text-slate-700 dark:text-slate-300">
         Chaque action de la modération, avec sa date et sa cible, pour que chacun voie comment le débat est modéré. Les
-        cibles y sont désignées par leur numéro public ; ni les personnes qui modèrent ou signalent, ni les titres, les noms
+        cibles y sont désignées par leur numéro public ; ni les personnes qui modèrent ou signalent, ni les titres, les noms
         ou le texte masqué, ni les raisons (communiquées aux personnes concernées) n’y figurent.
       </p>
       <ModerationJournalList entries={journal.items} />

@@ -17,7 +17,7 @@ export default async function NewThreadPage() {
       ) : (
         <>
           <p className="text-slate-700 dark:text-slate-300">
-            Une question à vous, en lien avec l’article : elle sera listée après les cinq questions de l’article.
+            Une question à vous, en lien avec l’article : elle sera listée après les cinq questions de l’article.
           </p>
           <NewThreadForm />
         </>

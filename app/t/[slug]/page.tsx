@@ -77,7 +77,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <ParticipateLink />
         {thread.hiddenAt && (
           <p className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-            Fil masqué par la modération : {thread.hiddenReason}
+            Fil masqué par la modération : {thread.hiddenReason}
           </p>
         )}
         {can.report.allowed && (
