@@ -25,7 +25,7 @@ describe("French spacing of rendered texts", () => {
 
   it("never changes code, preformatted text or an address shown as a link", () => {
     expect(render("Le code `a ? b : c` ici")).toBe("<p>Le code <code>a ? b : c</code> ici</p>");
-    expect(render("```\nx : y !\n```")).toBe("<pre><code>x : y !\n</code></pre>");
+    expect(render("```\nx : y !\n```")).toBe("<pre tabindex=\"0\"><code>x : y !\n</code></pre>");
     const autolink = render("Voir https://example.org/?q=1&r=a:b !");
     expect(autolink).toContain(">https://example.org/?q=1&#x26;r=a:b</a>⍽!");
     expect(render("<https://example.org/a?b>")).toBe('<p><a href="https://example.org/a?b" rel="nofollow ugc noopener">https://example.org/a?b</a></p>');
