@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FormAction } from "@/lib/form-state";
 import { POST_BODY_MAX } from "@/lib/schemas/post";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
@@ -74,6 +74,12 @@ type TextProps = {
 /** The text area, its error and its help, tied together for screen readers. */
 function ComposerText({ label, defaultValue, error, autoFocus, length, onChange, children }: TextProps) {
   const id = useFieldId("body");
+  const text = useRef<HTMLTextAreaElement>(null);
+  // What was typed before the page's script ran fired no change: the preview starts from it.
+  useEffect(() => {
+    if (text.current && text.current.value !== defaultValue) onChange(text.current.value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the script takes over
+  }, []);
   return (
     <>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -81,6 +87,7 @@ function ComposerText({ label, defaultValue, error, autoFocus, length, onChange,
       </label>
       <div className="grid gap-3 md:grid-cols-2">
         <textarea
+          ref={text}
           id={id}
           name="body"
           defaultValue={defaultValue}

@@ -79,3 +79,21 @@ test("a failed « Voir plus » or « Voir la suite » says so and can be tried a
   await expect(main.getByRole("article")).toHaveCount(25 + 8);
   await expect(main.getByRole("alert")).toHaveCount(0);
 });
+
+test("text typed before the page's script runs is kept, and previewed once it runs", async ({ page, member }) => {
+  const thread = await createThread("Écrire avant le script, pour le test");
+  await signIn(page, member);
+  // Hold the page's scripts back: the server-rendered composer is there, not yet hydrated.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\//, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/t/${thread.slug}`, { waitUntil: "domcontentloaded" });
+  const composer = page.getByRole("main").getByLabel("Votre contribution (Markdown)");
+  await composer.fill("Un avis tapé **tôt**.");
+  release();
+  await expect(page.getByRole("main").getByRole("region", { name: "Aperçu" }).locator("strong")).toHaveText("tôt");
+  await expect(composer).toHaveValue("Un avis tapé **tôt**.");
+});
