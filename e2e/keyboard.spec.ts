@@ -90,7 +90,7 @@ test("text typed before the page's script runs is kept, and previewed once it ru
     await released;
     await route.continue();
   });
-  await page.goto(`/t/${thread.slug}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`/t/${thread.slug}`, { waitUntil: "commit" });
   const composer = page.getByRole("main").getByLabel("Votre contribution (Markdown)");
   await composer.fill("Un avis tapé **tôt**.");
   release();
