@@ -17,7 +17,7 @@ export function ModerationJournalList({ entries }: { entries: JournalEntry[] }) 
     <ol className="space-y-2">
       {entries.map((entry) => (
         <li key={entry.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
-          <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · <strong>{ACTION_LABELS[entry.action]}</strong> : <Target target={entry.target} />
+          <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · <strong>{ACTION_LABELS[entry.action]}</strong> : <Target target={entry.target} />
         </li>
       ))}
     </ol>

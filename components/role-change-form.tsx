@@ -53,11 +53,11 @@ export function RoleChangeForm({ userId, name, role, requested, search, returnTo
         </select>
         <Button type="submit" variant="secondary" className="px-3 py-1">Enregistrer<span className="sr-only"> le rôle de {name}</span></Button>
       </Form>
-      {requested === role && <p role="status" className="text-xs">{name} est déjà {roleName(role)} : choisissez un autre rôle.</p>}
+      {requested === role && <p role="status" className="text-xs">{name} est déjà {roleName(role)} : choisissez un autre rôle.</p>}
       {isChange && (
         <div role="group" aria-label={`Confirmer le rôle de ${name}`} className="space-y-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">
           <p ref={question} tabIndex={-1}>
-            Passer {name} de {roleName(role)} à {roleName(requested)} ? {CONSEQUENCES[requested]}
+            Passer {name} de {roleName(role)} à {roleName(requested)} ? {CONSEQUENCES[requested]}
           </p>
           <ActionForm form={form} className="flex flex-wrap gap-2">
             <input type="hidden" name="userId" value={userId} />

@@ -6,7 +6,7 @@ type Option = { value: string; label: string };
 export function SortLinks({ label, options, current, hrefFor }: { label: string; options: Option[]; current: string; hrefFor: (value: string) => string }) {
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-600 dark:text-slate-400">{label} :</span>
+      <span className="text-slate-600 dark:text-slate-400">{label} :</span>
       {options.map((option) => (
         <ListLink
           key={option.value}

@@ -49,7 +49,8 @@ async function signIn(page: Page, site: ProductionSite) {
   await page.getByLabel("Adresse e-mail").fill(MEMBER.email);
   await page.getByLabel("Mot de passe").fill(MEMBER.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("button", { name: "Se déconnecter" }).waitFor();
+  // On a phone the header keeps it in its closed « Compte » menu: present, not shown.
+  await page.getByRole("button", { name: "Se déconnecter", includeHidden: true }).first().waitFor({ state: "attached" });
 }
 
 async function takeAll(browser: Browser, site: ProductionSite) {

@@ -67,7 +67,7 @@ export default async function ModerationQueuePage({ searchParams }: Props) {
                   {group.reports.map((report) => (
                     <li key={report.id}>
                       {REPORT_REASON_LABELS[report.reason]} — par <ListLink href={`/u/${report.reporter.id}`} className="underline">{report.reporter.name}</ListLink>, le {formatDateTime(report.createdAt)}
-                      {report.details && <> : « {report.details} »</>}
+                      {report.details && <> : « {report.details} »</>}
                     </li>
                   ))}
                 </ul>

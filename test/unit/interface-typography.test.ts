@@ -10,8 +10,9 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOTS = ["app", "components"];
-const WIDE_BEFORE = /\S[ \u00A0][:;!?»](?=[\s"'`)\]}<]|$)/;
-const WIDE_AFTER = /«[ \u00A0]\S/;
+// A text may start or end at an expression: `{label} :`, `« {title}`.
+const WIDE_BEFORE = /(^|\S)[ \u00A0][:;!?»](?=[\s"'`)\]}<]|$)/;
+const WIDE_AFTER = /«[ \u00A0](\S|$)/;
 const TEXT_KINDS = new Set([
   ts.SyntaxKind.StringLiteral,
   ts.SyntaxKind.NoSubstitutionTemplateLiteral,
@@ -38,7 +39,8 @@ function wideSpacesIn(file: string) {
     // Tagged templates are code (SQL), imports are paths.
     if (ts.isTaggedTemplateExpression(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (TEXT_KINDS.has(node.kind)) {
-      const text = node.getText(tree);
+      // JSX text's own leading spaces are part of it (getText would skip them as trivia).
+      const text = node.kind === ts.SyntaxKind.JsxText ? source.slice(node.pos, node.end) : node.getText(tree);
       if (WIDE_BEFORE.test(text) || WIDE_AFTER.test(text)) found.push(`${file}: ${text.trim().slice(0, 80)}`);
     }
     ts.forEachChild(node, visit);
@@ -56,9 +58,9 @@ describe("the interface's French typography", () => {
 
   it("finds a wide space where there is one (the check itself)", () => {
     const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "typography-")), "probe.tsx");
-    fs.writeFileSync(probe, 'export const A = () => <p title="Titre : oui">Pourquoi ? « Parce que »</p>;\n');
+    fs.writeFileSync(probe, 'export const A = ({ b }: { b: string }) => <p title="Titre : oui">Pourquoi ? « Parce que »<span>{b} :</span></p>;\n');
     try {
-      expect(wideSpacesIn(probe)).toHaveLength(2);
+      expect(wideSpacesIn(probe)).toHaveLength(3);
     } finally {
       fs.rmSync(path.dirname(probe), { recursive: true });
     }

@@ -112,7 +112,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {thread.questionNumber ? `Question ${thread.questionNumber} de l’article ` : "À propos de l’article "}
             <Link href="/article" className="text-blue-700 underline dark:text-blue-300">
-              « {thread.article.title} »
+              « {thread.article.title} »
             </Link>
           </p>
         )}
