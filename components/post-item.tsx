@@ -7,13 +7,12 @@ import { publishPost, removePost, updatePost } from "@/app/actions/posts";
 import { formatDateTime } from "@/lib/format";
 import type { OpenPanel } from "@/lib/open-panel";
 import { quoteOf, withoutQuotes } from "@/lib/quote";
-import { withOpenForm } from "@/lib/schemas/moderation-forms";
 import type { OpenFormKind } from "@/lib/schemas/post";
 import { ActionButton } from "./action-button";
 import { HideContentForm, useHiding } from "./hide-content-form";
 import { LazyPostComposer, LazyPostHistory } from "./lazy-post-panels";
 import { OpeningLink } from "./opened-action-form";
-import { panelHref } from "./post-panels";
+import { panelHref, withOpenForm } from "@/lib/form-links";
 
 import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
 import { ReportPanel, ReportToggle, useReport } from "./report-button";

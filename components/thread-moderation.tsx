@@ -1,8 +1,8 @@
 "use client";
 
 import { moderateThreadAction, restoreAction } from "@/app/actions/moderation";
-import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "@/lib/schemas/post";
-import { withOpenForm } from "@/lib/schemas/moderation-forms";
+import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "@/lib/schemas/vocabulary";
+import { withOpenForm } from "@/lib/form-links";
 import { ActionButton } from "./action-button";
 import { HideContentForm, useHiding } from "./hide-content-form";
 import { OpenedForm, OpeningLink, useOpenedForm } from "./opened-action-form";

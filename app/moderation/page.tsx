@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireAreaPage } from "@/lib/moderation-access";
 import { listReportQueue } from "@/lib/reports";
 import { REPORT_REASON_LABELS, listReportsQuery } from "@/lib/schemas/moderation";
-import { withOpenForm } from "@/lib/schemas/moderation-forms";
+import { withOpenForm } from "@/lib/form-links";
 
 export const metadata: Metadata = { title: "Modération", alternates: { canonical: "/moderation" } };
 

@@ -8,13 +8,6 @@ import { returnTo } from "./post-forms";
 /** The address parameters that open a form on a moderation page (`?ouvrir=suspendre-12`, `?pour=12&role=ADMIN`). */
 export const MODERATION_OPEN_PARAMS = ["ouvrir", "pour", "role"] as const;
 
-/** The page's address with one of its forms open (`ouvrir=<key>`): what the form's link points at. */
-export function withOpenForm(path: string, key: string) {
-  const url = new URL(path, "http://agora.invalid");
-  url.searchParams.set("ouvrir", key);
-  return `${url.pathname}${url.search}`;
-}
-
 /** The last second of a day (a date field's `2026-12-03`) in Paris time, where the forum lives. */
 function endOfDayInParis(date: unknown) {
   if (date === "") return null;

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
 import { createdAtCursorKey, cursorDate, cursorId, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import { STANCES } from "./vote";
+import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./vocabulary";
 
 export const POST_BODY_MAX = MARKDOWN_MAX_CHARS;
-export const THREAD_TITLE_MIN = 8;
-export const THREAD_TITLE_MAX = 200;
+export { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./vocabulary";
 /** Conversations (top-level posts) per page of a thread. */
 export const POST_PAGE_SIZE = 20;
 /**

@@ -5,6 +5,10 @@ export const STANCES = ["AGREE", "DISAGREE", "NUANCED"] as const;
 export type StanceValue = (typeof STANCES)[number];
 export const STANCE_LABELS: Record<StanceValue, string> = { AGREE: "d’accord", DISAGREE: "pas d’accord", NUANCED: "mitigé" };
 
+/** A question's title, proposed or renamed. */
+export const THREAD_TITLE_MIN = 8;
+export const THREAD_TITLE_MAX = 200;
+
 export const REPORT_REASONS = ["SPAM", "HARASSMENT", "OFF_TOPIC", "OTHER"] as const;
 export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   SPAM: "Spam",

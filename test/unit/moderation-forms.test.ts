@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveReportForm, suspendForm, withOpenForm } from "@/lib/schemas/moderation-forms";
+import { withOpenForm } from "@/lib/form-links";
+import { resolveReportForm, suspendForm } from "@/lib/schemas/moderation-forms";
 
 describe("the moderation forms' schemas", () => {
   it("ends a suspension at the last second of the chosen day in Paris, summer or winter; an empty date is none", () => {

@@ -9,7 +9,7 @@ import { ListLink } from "@/components/ui/list-link";
 import { getViewer } from "@/lib/auth";
 import { userPermissions } from "@/lib/authorization";
 import { countLabel, formatDate, formatDateTime } from "@/lib/format";
-import { withOpenForm } from "@/lib/schemas/moderation-forms";
+import { withOpenForm } from "@/lib/form-links";
 import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
 import { getProfile, getProfileCounts, listProfilePosts } from "@/lib/users";
 
