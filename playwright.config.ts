@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { findChromium } from "./e2e/chromium";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/chromium";
 import { E2E_DATA_DIR } from "./e2e/database";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -25,16 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      // Root cannot use Chromium's sandbox; the rest keep it from calling the (closed) network.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -6,6 +6,7 @@ import { signInWithPassword } from "@/app/actions/accounts";
 import { ActionForm, useActionForm, useIsHydrated } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
+import { EmailField } from "./email-field";
 import { TextField } from "./ui/text-field";
 
 /** initialError: the message (already worded) of the error the page was opened with. */
@@ -19,15 +20,7 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
         {/* The page's error (GitHub's redirect) until this form answers with its own. */}
         {form.state.status === "idle" && <FormAlert message={initialError} />}
         <input type="hidden" name="returnTo" value={callbackPath} />
-        <TextField
-          label="Adresse e-mail"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={form.valueOf("email")}
-          error={form.errors.email}
-        />
+        <EmailField defaultValue={form.valueOf("email")} error={form.errors.email} />
         <TextField label="Mot de passe" name="password" type="password" autoComplete="current-password" required error={form.errors.password} />
         <Button type="submit" disabled={form.isPending}>
           {form.isPending ? "Connexion…" : "Se connecter"}

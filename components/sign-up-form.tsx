@@ -5,6 +5,7 @@ import { signUp } from "@/app/actions/accounts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/schemas/user";
 import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
+import { EmailField } from "./email-field";
 import { TextField } from "./ui/text-field";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
@@ -12,15 +13,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   return (
     <ActionForm form={form} className="space-y-4">
       <input type="hidden" name="returnTo" value={callbackPath} />
-      <TextField
-        label="Adresse e-mail"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={form.valueOf("email")}
-        error={form.errors.email}
-      />
+      <EmailField defaultValue={form.valueOf("email")} error={form.errors.email} />
       <TextField
         label="Nom affiché"
         name="name"

@@ -1,5 +1,6 @@
-// Which Chromium the e2e suite drives, never downloading one: CHROMIUM_PATH, else Debian's
-// /usr/bin/chromium, else Playwright's own browser if the user installed it.
+// Which Chromium the e2e suite (and the audit and screenshot scripts) drives, never downloading
+// one: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser if the user
+// installed it; and how it starts on this kind of machine.
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 
@@ -16,3 +17,14 @@ export function findChromium(): string | undefined {
   );
   process.exit(1);
 }
+
+/** Root cannot use Chromium's sandbox; the rest keep it from calling the (closed) network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];

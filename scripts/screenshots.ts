@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "../e2e/chromium";
 import { startProductionSite, type ProductionSite } from "./audit/production-site";
 
 const OUTPUT_DIR = "docs/screenshots";
-const CHROME_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   mobile: { width: 390, height: 844 },
@@ -74,7 +74,7 @@ async function takeAll(browser: Browser, site: ProductionSite) {
 
 async function main() {
   const site = await startProductionSite({ forceBuild: process.argv.includes("--build") });
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     await takeAll(browser, site);
   } finally {

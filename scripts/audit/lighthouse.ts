@@ -2,6 +2,7 @@
 // simulated mid-range phone on a slow 4G link), in Debian's Chromium started afresh for each run.
 import * as chromeLauncher from "chrome-launcher";
 import type { Result } from "lighthouse";
+import { CHROMIUM_ARGS, findChromium } from "../../e2e/chromium";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -9,17 +10,7 @@ export type Scores = Record<Category, number>;
 /** An audit that lost points: its id, title and score (0–1), to fix or to report. */
 export type Finding = { category: Category; id: string; title: string; score: number; items: string[] };
 
-const CHROME_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-// Root cannot use Chromium's sandbox; the rest keep it from calling the (closed) network.
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROME_FLAGS = ["--headless", ...CHROMIUM_ARGS];
 const ITEMS_SHOWN = 3;
 
 /** What an audit's details point at: the elements' selectors, or the resources' addresses. */
@@ -50,7 +41,7 @@ function findingsOf(result: Result): Finding[] {
 export async function runLighthouse(url: string): Promise<{ scores: Scores; findings: Finding[]; report: string; benchmarkIndex: number }> {
   // Lighthouse is an ES module with top-level await: imported, not required.
   const { default: lighthouse } = await import("lighthouse");
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: CHROME_FLAGS });
   try {
     const run = await lighthouse(url, { port: chrome.port, output: "html", logLevel: "error", onlyCategories: [...CATEGORIES] });
     if (!run) throw new Error(`Lighthouse returned nothing for ${url}.`);

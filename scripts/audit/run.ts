@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "../../e2e/chromium";
 import { runAxe, type AxeViolation } from "./axe";
 import { type Chunk, listJavascript } from "./javascript-bytes";
 import { CATEGORIES, type Category, type Finding, runLighthouse, type Scores } from "./lighthouse";
@@ -18,7 +19,6 @@ import { startProductionSite } from "./production-site";
 
 const TARGETS: Record<Category, number> = { performance: 95, accessibility: 98, "best-practices": 95, seo: 95 };
 const RESULTS_DIR = ".data/audit";
-const CHROME_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 type PageResult = { name: string; path: string; runs: Scores[]; scores: Scores; benchmarkIndex: number[]; findings: Finding[]; axe: AxeViolation[] };
 
@@ -84,7 +84,7 @@ async function main() {
   const loadAtStart = warnWhenBusy();
   const runs = Number(option(argv, "--runs") ?? 3);
   const site = await startProductionSite({ forceBuild: argv.includes("--build") });
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const chunks = await listJavascript(browser, site.origin + site.longThreadPath);
     if (argv.includes("--javascript-only")) return void printJavascript(site.longThreadPath, chunks);
