@@ -97,3 +97,26 @@ test("text typed before the page's script runs is kept, and previewed once it ru
   await expect(page.getByRole("main").getByRole("region", { name: "Aperçu" }).locator("strong")).toHaveText("tôt");
   await expect(composer).toHaveValue("Un avis tapé **tôt**.");
 });
+
+test("a form whose request fails says so, keeps what was typed, and sends on the next try", async ({ page, member }) => {
+  const thread = await createThread("Un envoi qui échoue, pour le test");
+  await signIn(page, member);
+  await page.goto(`/t/${thread.slug}`);
+  const main = page.getByRole("main");
+  const composer = main.getByLabel("Votre contribution (Markdown)");
+  // Every server action's request fails, as when the network drops.
+  let isDown = true;
+  await page.route(`**/t/${thread.slug}**`, (route) =>
+    isDown && route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.continue(),
+  );
+  await expect(main.locator('input[name="_enhanced"]').first()).toBeAttached();
+  await composer.fill("Un avis qui finira par partir.");
+  await main.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(main.getByRole("alert")).toContainText("Le serveur ne répond pas");
+  await expect(composer).toHaveValue("Un avis qui finira par partir.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Un envoi qui échoue, pour le test");
+
+  isDown = false;
+  await main.getByRole("button", { name: "Publier", exact: true }).click();
+  await expect(main.getByRole("article", { name: `Contribution de ${member.name}` })).toContainText("Un avis qui finira par partir.");
+});

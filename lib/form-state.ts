@@ -39,3 +39,19 @@ export function withNotice(path: string, notice: NoticeCode) {
 }
 
 export const noticeMessage = (code: string | null) => (code && Object.hasOwn(NOTICES, code) ? NOTICES[code as NoticeCode] : null);
+
+/** Fields never written back into a page. */
+const UNECHOED_FIELD = /password|^\$ACTION|^_/i;
+
+/** A refusal: the form comes back with what was typed (never a password) and each field's error. */
+export function refused<R>(message: string, fieldErrors: FieldErrors, values: Record<string, string>): FormState<R> {
+  const echoed = Object.fromEntries(Object.entries(values).filter(([name]) => !UNECHOED_FIELD.test(name)));
+  return { status: "error", message, fieldErrors, values: echoed };
+}
+
+/** The form's text fields (files are not accepted by any form), the first value of each name. */
+export function textValues(form: FormData) {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string" && !(name in values)) values[name] = value;
+  return values;
+}

@@ -12,7 +12,7 @@ import type { z } from "zod";
 import { getViewer, siteUrl } from "./auth";
 import { databaseUnavailable, isDatabaseUnreachable } from "./db-errors";
 import { AppError } from "./errors";
-import { ENHANCED_FIELD, type FieldErrors, type FieldIssue, type FormState, fieldErrorsOf, withNotice } from "./form-state";
+import { ENHANCED_FIELD, type FieldIssue, type FormState, fieldErrorsOf, refused, textValues, withNotice } from "./form-state";
 import { assertNoNul, assertSameOrigin } from "./http";
 import { NOTICES, type NoticeCode } from "./notices";
 import type { Actor } from "./users";
@@ -27,9 +27,6 @@ export type FormSuccess<R> = { to: string; notice: NoticeCode; result?: R; shoul
 
 /** A message for the whole form when only its fields are wrong. */
 const INVALID_FORM = "Le formulaire contient des erreurs : corrigez les champs signalés.";
-
-/** Fields never written back into a page. */
-const UNECHOED_FIELD = /password|^\$ACTION|^_/i;
 
 export function formAction<S extends z.ZodType, R = undefined>(
   schema: S,
@@ -58,18 +55,6 @@ export function formAction<S extends z.ZodType, R = undefined>(
     refresh();
     return { status: "done", to: success.to, notice: success.notice, message: NOTICES[success.notice], result: success.result as R };
   };
-}
-
-function refused<R>(message: string, fieldErrors: FieldErrors, values: Record<string, string>): FormState<R> {
-  const echoed = Object.fromEntries(Object.entries(values).filter(([name]) => !UNECHOED_FIELD.test(name)));
-  return { status: "error", message, fieldErrors, values: echoed };
-}
-
-/** The form's text fields (files are not accepted by any form), the first value of each name. */
-function textValues(form: FormData) {
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string" && !(name in values)) values[name] = value;
-  return values;
 }
 
 function issuesOf(error: AppError) {

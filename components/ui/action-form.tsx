@@ -1,8 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { createContext, type FormHTMLAttributes, type ReactNode, useActionState, useContext, useEffect, useId, useRef, useSyncExternalStore } from "react";
-import { ENHANCED_FIELD, type FormAction, type FormState, IDLE_FORM, withNotice } from "@/lib/form-state";
+import { unstable_rethrow, useRouter } from "next/navigation";
+import { createContext, type FormHTMLAttributes, type ReactNode, useActionState, useContext, useEffect, useId, useMemo, useRef, useSyncExternalStore } from "react";
+import { ENHANCED_FIELD, type FormAction, type FormState, IDLE_FORM, refused, textValues, withNotice } from "@/lib/form-state";
+
+const UNREACHABLE = "Le serveur ne répond pas : vérifiez votre connexion, puis envoyez le formulaire à nouveau.";
 export type DoneState<R> = Extract<FormState<R>, { status: "done" }>;
 
 const subscribeNever = () => () => {};
@@ -15,7 +17,25 @@ export const useIsHydrated = () => useSyncExternalStore(subscribeNever, () => tr
  * its count), or, without `onDone`, the page navigates where the action leads.
  */
 export function useActionForm<R>(action: FormAction<R>, onDone?: (state: DoneState<R>) => void) {
-  const [state, dispatch, isPending] = useActionState<FormState<R>, FormData>(action, IDLE_FORM);
+  // The server action itself until hydration (the server renders the form's no-JS fields from it),
+  // then the same action guarded: a request that fails (the network, the server) comes back as a
+  // refusal that keeps the form and what was typed, instead of replacing the page with an error.
+  const isHydrated = useIsHydrated();
+  const guarded = useMemo<FormAction<R>>(
+    () =>
+      isHydrated
+        ? async (previous, form) => {
+            try {
+              return await action(previous, form);
+            } catch (error) {
+              unstable_rethrow(error);
+              return refused(UNREACHABLE, {}, textValues(form));
+            }
+          }
+        : action,
+    [action, isHydrated],
+  );
+  const [state, dispatch, isPending] = useActionState<FormState<R>, FormData>(guarded, IDLE_FORM);
   const router = useRouter();
   const handled = useRef(state);
   useEffect(() => {
