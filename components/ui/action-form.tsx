@@ -4,7 +4,7 @@ import { unstable_rethrow, useRouter } from "next/navigation";
 import { createContext, type FormHTMLAttributes, type ReactNode, useActionState, useContext, useEffect, useId, useMemo, useRef, useSyncExternalStore } from "react";
 import { ENHANCED_FIELD, type FormAction, type FormState, IDLE_FORM, refused, textValues, withNotice } from "@/lib/form-state";
 
-const UNREACHABLE = "Le serveur ne répond pas : vérifiez votre connexion, puis envoyez le formulaire à nouveau.";
+const UNREACHABLE = "Le serveur ne répond pas : vérifiez votre connexion, puis envoyez le formulaire à nouveau.";
 export type DoneState<R> = Extract<FormState<R>, { status: "done" }>;
 
 const subscribeNever = () => () => {};
