@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useIsHydrated } from "./ui/action-form";
 import { sendJson } from "@/lib/api-client";
+import { withQuery } from "@/lib/form-links";
 import type { Page } from "@/lib/schemas/pagination";
 import { encodeCursor } from "@/lib/schemas/vocabulary";
 import type { OpenPanel } from "@/lib/open-panel";
@@ -96,7 +97,7 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
     load("more", async () => {
       const page = await sendJson<Page<ClientPost>>("GET", next!.api);
       setItems((current) => [...current, ...page.items.filter((item) => !current.some((known) => known.id === item.id))]);
-      setNext(page.nextCursor ? { href: withCursor(next!.href, page.nextCursor), api: withCursor(next!.api, page.nextCursor) } : null);
+      setNext(page.nextCursor ? { href: withQuery(next!.href, { cursor: page.nextCursor }, ""), api: withQuery(next!.api, { cursor: page.nextCursor }, "") } : null);
     });
   const loadConversation = (root: ClientPost) =>
     load(root.id, async () => {
@@ -166,9 +167,3 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
   );
 }
 
-/** The same address with another cursor. */
-function withCursor(address: string, cursor: string) {
-  const url = new URL(address, "http://agora.invalid");
-  url.searchParams.set("cursor", cursor);
-  return `${url.pathname}${url.search}`;
-}

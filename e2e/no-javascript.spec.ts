@@ -72,6 +72,8 @@ test.describe("without JavaScript", () => {
     await expect(history.getByText(/^Version d’origine/)).toBeVisible();
     await expect(history.getByLabel("Changements de cette modification").locator("ins")).toContainText(["corrigé"]);
 
+    // The history's page streams in: click once it has loaded (once, a click while it still loaded was lost).
+    await authorPage.waitForLoadState("load");
     await mine.getByRole("link", { name: "Supprimer" }).click();
     await expect(mine.getByText("Supprimer cette contribution ?")).toBeVisible();
     await mine.getByRole("button", { name: "Supprimer définitivement" }).click();

@@ -1,17 +1,27 @@
-// Links that open a form in the page (no zod: readers' pages import these): the form is there
-// without JavaScript, and the link can be followed, bookmarked or opened in a new tab.
+// The site's own addresses changed by their query (no zod: readers' pages import these): links
+// that open a form in the page — there without JavaScript, and a link can be followed, bookmarked
+// or opened in a new tab — and the pages forms come back to.
 import type { OpenFormKind } from "./schemas/post";
 
-/** The page's address with one of its forms open (`ouvrir=<key>`): what the form's link points at. */
-export function withOpenForm(path: string, key: string) {
+/**
+ * A path of this site (`/t/x?sort=new#p-1`) with query parameters set (a string) or removed (null),
+ * and its fragment replaced when `hash` is given ("" drops it).
+ */
+export function withQuery(path: string, changes: Record<string, string | null>, hash?: string) {
   const url = new URL(path, "http://agora.invalid");
-  url.searchParams.set("ouvrir", key);
-  return `${url.pathname}${url.search}`;
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  return `${url.pathname}${url.search}${hash ?? url.hash}`;
 }
 
+/** The page's address with one of its forms open (`ouvrir=<key>`): what the form's link points at. */
+export const withOpenForm = (path: string, key: string) => withQuery(path, { ouvrir: key }, "");
+
 /** The page (path and query, as a form comes back to it) with a post's form or history open. */
-export function panelHref(returnTo: string, kind: OpenFormKind, postId: number) {
-  const url = new URL(returnTo, "http://agora.invalid");
-  url.searchParams.set(kind, String(postId));
-  return `${url.pathname}${url.search}#p-${postId}`;
-}
+export const panelHref = (returnTo: string, kind: OpenFormKind, postId: number) => withQuery(returnTo, { [kind]: String(postId) }, `#p-${postId}`);
+
+/** The same page with the forms these parameters opened closed. */
+export const withFormsClosed = (path: string, params: readonly string[], hash?: string) =>
+  withQuery(path, Object.fromEntries(params.map((name) => [name, null])), hash);

@@ -1,5 +1,6 @@
 // What a form action answers, shared by the server (lib/forms.ts) and the form in the browser
 // (components/ui/action-form.tsx). No server imports: the browser bundles it.
+import { withQuery } from "./form-links";
 import { NOTICES, type NoticeCode } from "./notices";
 
 export type FieldErrors = Record<string, string>;
@@ -32,11 +33,7 @@ export const IDLE_FORM = { status: "idle" } as const satisfies FormState;
 export const ENHANCED_FIELD = "_enhanced";
 
 /** The same path with the notice to show once it has loaded (`?notice=` before any `#`). */
-export function withNotice(path: string, notice: NoticeCode) {
-  const url = new URL(path, "http://agora.invalid");
-  url.searchParams.set("notice", notice);
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+export const withNotice = (path: string, notice: NoticeCode) => withQuery(path, { notice });
 
 export const noticeMessage = (code: string | null) => (code && Object.hasOwn(NOTICES, code) ? NOTICES[code as NoticeCode] : null);
 

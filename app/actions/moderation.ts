@@ -3,6 +3,7 @@
 // thread page's (lock, pin, rename, hide and restore a thread or a post). The JSON API
 // (app/api/admin, app/api/moderation) calls the same lib/moderation.ts functions.
 import { requireUser } from "@/lib/authorization";
+import { withFormsClosed } from "@/lib/form-links";
 import { formAction } from "@/lib/forms";
 import { changeRole, hide, moderateThread, restore, suspendUser, unsuspendUser } from "@/lib/moderation";
 import { resolveReport } from "@/lib/reports";
@@ -57,8 +58,4 @@ export const restoreAction = formAction(restoreForm, async ({ targetType, target
 });
 
 /** The page the form was on, with the form it opened closed. */
-function closed(returnTo: string) {
-  const url = new URL(returnTo, "http://agora.invalid");
-  for (const name of MODERATION_OPEN_PARAMS) url.searchParams.delete(name);
-  return `${url.pathname}${url.search}${url.hash}`;
-}
+const closed = (returnTo: string) => withFormsClosed(returnTo, MODERATION_OPEN_PARAMS);

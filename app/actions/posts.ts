@@ -3,6 +3,7 @@
 // (app/api/threads/[id]/posts, app/api/posts/[id]) calls the same lib/posts.ts functions.
 import { requireUser } from "@/lib/authorization";
 import { AppError } from "@/lib/errors";
+import { withFormsClosed } from "@/lib/form-links";
 import { formAction } from "@/lib/forms";
 import { getPostLocation } from "@/lib/post-locations";
 import { createPost, deletePost, editPost } from "@/lib/posts";
@@ -30,8 +31,4 @@ export const removePost = formAction(deletePostForm, async ({ postId, returnTo }
 });
 
 /** The page the form was on, at the post, its form closed (OPEN_FORM_PARAMS: the page opened it). */
-function backTo(returnTo: string, postId: number) {
-  const url = new URL(returnTo, "http://agora.invalid");
-  for (const name of OPEN_FORM_PARAMS) url.searchParams.delete(name);
-  return `${url.pathname}${url.search}#p-${postId}`;
-}
+const backTo = (returnTo: string, postId: number) => withFormsClosed(returnTo, OPEN_FORM_PARAMS, `#p-${postId}`);

@@ -90,22 +90,26 @@ export const conversationQuery = z
   .refine((query) => !(query.cursor && query.before), { error: "Donnez cursor ou before, pas les deux.", path: ["before"] });
 export type ConversationQuery = z.infer<typeof conversationQuery>;
 
+type Address = Record<string, string | string[] | undefined>;
+
+/** A parameter of the address, when given once (given twice, it arrives as an array: ignored). */
+const single = (params: Address, name: string) => (typeof params[name] === "string" ? params[name] : undefined);
+
 /**
  * The page of a thread its address asks for: the sort, the stance filter and the cursor, each
  * dropped when invalid (a forged cursor, a cursor of another sort) rather than refused, since
  * readers type and share these addresses.
  */
-export function threadPageQuery(params: Record<string, string | string[] | undefined>, limit = POST_PAGE_SIZE): ListPostsQuery {
-  const single = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
-  const base = { sort: single("sort"), stance: single("stance"), limit };
-  const full = listPostsQuery.safeParse({ ...base, cursor: single("cursor"), before: single("before") });
+export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE): ListPostsQuery {
+  const base = { sort: single(params, "sort"), stance: single(params, "stance"), limit };
+  const full = listPostsQuery.safeParse({ ...base, cursor: single(params, "cursor"), before: single(params, "before") });
   const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
   const position = query.cursor ?? query.before;
   return position && position.s !== query.sort ? { ...query, cursor: undefined, before: undefined } : query;
 }
 
 /** The post whose form or history the address opens (`?repondre=12`), if any. */
-export function openFormOf(params: Record<string, string | string[] | undefined>) {
+export function openFormOf(params: Address) {
   for (const kind of OPEN_FORM_PARAMS) {
     const id = idParam.safeParse(params[kind]);
     if (id.success) return { kind, postId: id.data };
@@ -114,8 +118,7 @@ export function openFormOf(params: Record<string, string | string[] | undefined>
 }
 
 /** The page of a conversation its address asks for; an invalid cursor is dropped, as on a thread page. */
-export function conversationPageQuery(params: Record<string, string | string[] | undefined>): ConversationQuery {
-  const single = (name: string) => (typeof params[name] === "string" ? params[name] : undefined);
-  const full = conversationQuery.safeParse({ cursor: single("cursor"), before: single("before"), limit: CONVERSATION_PAGE_SIZE });
+export function conversationPageQuery(params: Address): ConversationQuery {
+  const full = conversationQuery.safeParse({ cursor: single(params, "cursor"), before: single(params, "before"), limit: CONVERSATION_PAGE_SIZE });
   return full.success ? full.data : conversationQuery.parse({ limit: CONVERSATION_PAGE_SIZE });
 }
