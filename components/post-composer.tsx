@@ -7,6 +7,7 @@ import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { type Cancel, CancelLink } from "./ui/cancel-link";
 import { useMarkdownPreview } from "./use-markdown-preview";
+import { formatCount } from "@/lib/numbers";
 
 type Props<R> = {
   /** A server action of app/actions/. */
@@ -107,8 +108,8 @@ function ComposerText({ label, defaultValue, error, autoFocus, length, onChange,
         </p>
       )}
       <p id={`${id}-help`} className="text-xs text-slate-600 dark:text-slate-400">
-        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {length.toLocaleString("fr-FR")} /{" "}
-        {POST_BODY_MAX.toLocaleString("fr-FR")} caractères.
+        Markdown : **gras**, *italique*, [lien](https://…), listes, &gt; citations, `code`, tableaux. {formatCount(length)} /{" "}
+        {formatCount(POST_BODY_MAX)} caractères.
       </p>
     </>
   );

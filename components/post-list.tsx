@@ -1,35 +1,38 @@
 "use client";
 
 import { useState } from "react";
-import { useIsHydrated } from "./ui/action-form";
-import { sendJson } from "@/lib/api-client";
+import { loadConversationPage, loadThreadPage } from "@/app/actions/post-pages";
 import { withQuery } from "@/lib/form-links";
-import type { Page } from "@/lib/schemas/pagination";
 import { encodeCursor } from "@/lib/schemas/vocabulary";
-import type { OpenPanel } from "@/lib/open-panel";
-import { type PostContext, PostItem } from "./post-item";
-import { type ClientPost, MAX_INDENT_DEPTH } from "./post-types";
+import type { PostSort } from "@/lib/schemas/post";
+import type { StanceValue } from "@/lib/schemas/vocabulary";
+import type { PostContext } from "./post-controls";
+import { MAX_INDENT_DEPTH, type RenderedPage, type RenderedPost } from "./post-types";
+import { useIsHydrated } from "./ui/action-form";
+
+/** Where the list's next pages come from: a thread's conversations in a sort, or one conversation's replies. */
+export type PostPages = { kind: "thread"; sort: PostSort; stance?: StanceValue } | { kind: "conversation"; rootId: number; limit: number };
 
 type Props = {
-  items: ClientPost[];
+  items: RenderedPost[];
   context: PostContext;
-  openPanel?: OpenPanel;
   /** Where the thread's conversations have their own pages (`/t/slug`). */
   threadPath: string;
-  /** The next page: its link (page suivante), and the API call that appends it in place. */
-  next: { href: string; api: string } | null;
+  pages: PostPages;
+  /** The next page: its link (page suivante), and its cursor, to append it in place. */
+  next: { href: string; cursor: string } | null;
   previousHref: string | null;
   emptyMessage: string;
 };
 
-type Node = { post: ClientPost; replies: Node[] };
+type Node = { post: RenderedPost; replies: Node[] };
 
 /**
  * Posts arrive depth-first; the list nests them (a list of replies inside each post's item) so
  * that a screen reader tells who answers whom. A reply whose parent is on another page starts
  * a branch of its own.
  */
-function toTree(items: ClientPost[]) {
+function toTree(items: RenderedPost[]) {
   const nodes = new Map(items.map((post) => [post.id, { post, replies: [] } as Node]));
   const roots: Node[] = [];
   for (const node of nodes.values()) {
@@ -43,7 +46,7 @@ function toTree(items: ClientPost[]) {
  * Where a reply goes: after the last post of its parent's subtree (items are depth-first), unless
  * it is there already.
  */
-function insertReply(items: ClientPost[], reply: ClientPost) {
+function insertReply(items: RenderedPost[], reply: RenderedPost) {
   const parentIndex = items.findIndex((item) => item.id === reply.parentId);
   if (parentIndex < 0 || items.some((item) => item.id === reply.id)) return items;
   let end = parentIndex + 1;
@@ -52,21 +55,21 @@ function insertReply(items: ClientPost[], reply: ClientPost) {
 }
 
 /** The cursor after the newest reply of a conversation loaded so far. */
-function conversationCursor(items: ClientPost[], rootId: number) {
+function conversationCursor(items: RenderedPost[], rootId: number) {
   const last = items
     .filter((item) => item.rootId === rootId)
-    .reduce<ClientPost | null>((latest, reply) => {
+    .reduce<RenderedPost | null>((latest, reply) => {
       if (!latest) return reply;
       const [a, b] = [new Date(reply.createdAt).getTime(), new Date(latest.createdAt).getTime()];
       return a > b || (a === b && reply.id > latest.id) ? reply : latest;
     }, null);
-  return last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null;
+  return last ? encodeCursor({ at: last.createdAt, id: last.id }) : undefined;
 }
 
 const FAILED_LOAD = "Le chargement a échoué. Vérifiez votre connexion et réessayez.";
 const MORE_LINK = "inline-block rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
-export function PostList({ items: initialItems, context, openPanel, threadPath, next: initialNext, previousHref, emptyMessage }: Props) {
+export function PostList({ items: initialItems, context, threadPath, pages, next: initialNext, previousHref, emptyMessage }: Props) {
   // The server's page, followed when it renders again (after a form's action); pages appended
   // here in place are kept until then.
   const [source, setSource] = useState(initialItems);
@@ -79,8 +82,6 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
   }
   const [loading, setLoading] = useState<"more" | number | null>(null);
   const [failure, setFailure] = useState<{ at: "more" | number; message: string } | null>(null);
-  const byId = new Map(items.map((item) => [item.id, item]));
-  const isHydrated = useIsHydrated();
 
   async function load(at: "more" | number, run: () => Promise<void>) {
     setLoading(at);
@@ -93,16 +94,20 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
       setLoading(null);
     }
   }
+  const { threadId, returnTo } = context;
+  const nextPage = (cursor: string): Promise<RenderedPage> =>
+    pages.kind === "thread"
+      ? loadThreadPage({ threadId, returnTo, query: { sort: pages.sort, stance: pages.stance, cursor } })
+      : loadConversationPage({ threadId, rootId: pages.rootId, returnTo, query: { cursor, limit: pages.limit } });
   const loadMore = () =>
     load("more", async () => {
-      const page = await sendJson<Page<ClientPost>>("GET", next!.api);
+      const page = await nextPage(next!.cursor);
       setItems((current) => [...current, ...page.items.filter((item) => !current.some((known) => known.id === item.id))]);
-      setNext(page.nextCursor ? { href: withQuery(next!.href, { cursor: page.nextCursor }, ""), api: withQuery(next!.api, { cursor: page.nextCursor }, "") } : null);
+      setNext(page.nextCursor ? { href: withQuery(next!.href, { cursor: page.nextCursor }, ""), cursor: page.nextCursor } : null);
     });
-  const loadConversation = (root: ClientPost) =>
+  const loadConversation = (root: RenderedPost) =>
     load(root.id, async () => {
-      const cursor = conversationCursor(items, root.id);
-      const page = await sendJson<Page<ClientPost>>("GET", `/api/posts/${root.id}/replies${cursor ? `?cursor=${cursor}` : ""}`);
+      const page = await loadConversationPage({ threadId, rootId: root.id, returnTo, query: { cursor: conversationCursor(items, root.id) } });
       setItems((current) =>
         page.items
           .reduce(insertReply, current)
@@ -112,7 +117,7 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
 
   const renderNode = ({ post, replies }: Node) => (
     <li key={post.id} className="space-y-3">
-      <PostItem post={post} parent={post.parentId ? byId.get(post.parentId) : undefined} context={context} openPanel={openPanel} />
+      {post.node}
       {replies.length > 0 && <ol className={`space-y-3 ${post.depth < MAX_INDENT_DEPTH ? "ms-4 sm:ms-8" : ""}`}>{replies.map(renderNode)}</ol>}
       {post.parentId === null && post.hasMoreReplies && (
         <p className="ms-4 sm:ms-8">
@@ -157,7 +162,7 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
               }}
             >
               {/* The link to the next page is, once the script runs, a "load more" in place. */}
-              {loading === "more" ? "Chargement…" : isHydrated ? "Voir plus de contributions" : "Page suivante"}
+              {loading === "more" ? "Chargement…" : <NextPageLabel />}
             </a>
           )}
           {failure?.at === "more" && <span role="alert" className="text-sm text-red-700 dark:text-red-300">{failure.message}</span>}
@@ -167,3 +172,11 @@ export function PostList({ items: initialItems, context, openPanel, threadPath, 
   );
 }
 
+
+/**
+ * The next page's link reads « Voir plus » once the script runs: a component of its own, so that
+ * hydration's one change of text renders this alone again, not the list.
+ */
+function NextPageLabel() {
+  return useIsHydrated() ? "Voir plus de contributions" : "Page suivante";
+}

@@ -1,12 +1,23 @@
-import type { PostView } from "@/lib/posts";
+import type { ReactNode } from "react";
 
-/** A post as the browser holds it: from the page (Date) or from the API (ISO string). */
-export type ClientPost = Omit<PostView, "createdAt" | "editedAt"> & {
-  createdAt: string | Date;
-  editedAt: string | Date | null;
-  /** Published from this page: not part of the pages loaded from the server. */
-  justPosted?: boolean;
+/**
+ * A post as a list places it: where it goes in the tree, and the post itself already rendered on
+ * the server (components/post-item.tsx), so that the browser hydrates its controls only.
+ */
+export type RenderedPost = {
+  id: number;
+  parentId: number | null;
+  rootId: number | null;
+  depth: number;
+  /** ISO 8601: the cursor after the newest reply of a conversation loaded so far. */
+  createdAt: string;
+  /** On a top-level post: more replies than the list shows. */
+  hasMoreReplies?: boolean;
+  node: ReactNode;
 };
+
+/** A page of rendered posts, as « Voir plus » and « Voir la suite » append them (app/actions/post-pages.ts). */
+export type RenderedPage = { items: RenderedPost[]; nextCursor: string | null };
 
 /** Replies are indented up to this depth; deeper ones line up and say whom they answer. */
 export const MAX_INDENT_DEPTH = 3;

@@ -7,7 +7,6 @@ import { REPORT_DETAILS_MAX, REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { CancelLink } from "./ui/cancel-link";
-import { LinkThenButton } from "./ui/link-then-button";
 import { usePageHref } from "./use-page-href";
 
 type Target = { type: "POST" | "THREAD"; id: number };
@@ -47,22 +46,29 @@ export function useReport(target: Target) {
 
 type Report = ReturnType<typeof useReport>;
 
-/** "Signaler": a link to the page with the form open, a disclosure button once hydrated. */
+/**
+ * "Signaler": a link to the page with the form open, which opens it in place once the script
+ * runs, like the post's other panel links — the same element before and after hydration.
+ */
 export function ReportToggle({ report }: { report: Report }) {
   const href = usePageHref()(report.panelId, { [OPEN_PARAM]: report.key });
   if (report.stage === "sent") return null;
   const isOpen = report.stage === "open";
   return (
-    <LinkThenButton
+    <a
       id={report.toggleId}
       href={href}
       aria-expanded={isOpen}
       aria-controls={isOpen ? report.panelId : undefined}
-      onActivate={() => (isOpen ? report.close() : report.setStage("open"))}
+      onClick={(event) => {
+        event.preventDefault();
+        if (isOpen) report.close();
+        else report.setStage("open");
+      }}
       className="inline-flex min-h-6 items-center text-slate-700 hover:underline dark:text-slate-300"
     >
       Signaler
-    </LinkThenButton>
+    </a>
   );
 }
 

@@ -8,6 +8,7 @@ import type { StanceTally } from "@/lib/stances";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { usePageHref } from "./use-page-href";
+import { formatCount } from "@/lib/numbers";
 
 const BAR: Record<StanceValue, string> = { AGREE: "bg-green-700", DISAGREE: "bg-red-700", NUANCED: "bg-amber-500" };
 const KEY: Record<StanceValue, "agree" | "disagree" | "nuanced"> = { AGREE: "agree", DISAGREE: "disagree", NUANCED: "nuanced" };
@@ -24,7 +25,7 @@ const percentOf = (tally: StanceTally, count: number) => {
 
 /** "d’accord : 5 (50 %)", for the list and for the announcement of a new tally. */
 const describe = (tally: StanceTally, stance: StanceValue) =>
-  `${STANCE_LABELS[stance]} : ${tally[KEY[stance]].toLocaleString("fr-FR")} (${percentOf(tally, tally[KEY[stance]])} %)`;
+  `${STANCE_LABELS[stance]} : ${formatCount(tally[KEY[stance]])} (${percentOf(tally, tally[KEY[stance]])} %)`;
 
 /**
  * The tally of a POSITION question as a bar with counts and percentages, and the viewer's stance
@@ -41,7 +42,7 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Pr
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id="stance-title" className="text-lg font-semibold">
-        Les positions ({total.toLocaleString("fr-FR")})
+        Les positions ({formatCount(total)})
       </h2>
       <div className="flex h-3 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden="true">
         {STANCES.map((stance) => (

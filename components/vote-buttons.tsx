@@ -5,8 +5,8 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useSyn
 import { votePostAction, voteThreadAction } from "@/app/actions/votes";
 import type { VoteTally } from "@/lib/votes";
 import { ActionForm, useActionForm } from "./ui/action-form";
-import { LinkThenButton } from "./ui/link-then-button";
 import { usePageHref } from "./use-page-href";
+import { formatCount } from "@/lib/numbers";
 
 type Vote = VoteTally["myVote"];
 type Tally = Pick<VoteTally, "up" | "down" | "myVote">;
@@ -57,7 +57,7 @@ function withVote(tally: Tally, value: Vote): Tally {
 function SideLabel({ side, tally, subject }: { side: (typeof SIDES)[number]; tally: Tally; subject: string }) {
   return (
     <>
-      <span aria-hidden="true">{side.icon}</span> {side.word} {side.count(tally).toLocaleString("fr-FR")}
+      <span aria-hidden="true">{side.icon}</span> {side.word} {formatCount(side.count(tally))}
       <span className="sr-only"> — {subject}</span>
     </>
   );
@@ -142,8 +142,10 @@ function subscribeToPrompt(listener: () => void) {
 }
 
 /**
- * Counts for a signed-out reader: links to sign in without JavaScript; with it, a click shows
- * one "Connectez-vous pour voter" link beside the control, which takes the focus.
+ * Counts for a signed-out reader: buttons of a form that leads to sign-in (GET /connexion, back to
+ * the post), so that they work without JavaScript and stay the same element once it runs — no
+ * swap of a link for a button on every post as the page hydrates. With it, a click shows one
+ * "Connectez-vous pour voter" link beside the control, which takes the focus.
  */
 function SignedOutVotes({ subject, tally, signInHref }: { subject: string; tally: Tally; signInHref: string }) {
   const control = useId();
@@ -152,18 +154,30 @@ function SignedOutVotes({ subject, tally, signInHref }: { subject: string; tally
   useEffect(() => {
     if (isPrompted) prompt.current?.focus();
   }, [isPrompted]);
+  const signIn = new URL(signInHref, "http://agora.invalid");
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <form
+      method="get"
+      action={signIn.pathname}
+      onSubmit={(event) => {
+        event.preventDefault();
+        promptSignIn(control);
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
+      {[...signIn.searchParams].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {SIDES.map((side) => (
-        <LinkThenButton key={side.value} href={signInHref} onActivate={() => promptSignIn(control)} className={BUTTON}>
+        <button key={side.value} type="submit" className={BUTTON}>
           <SideLabel side={side} tally={tally} subject={subject} />
-        </LinkThenButton>
+        </button>
       ))}
       {isPrompted && (
         <Link ref={prompt} href={signInHref} className="text-sm text-blue-700 underline dark:text-blue-300">
           Connectez-vous pour voter
         </Link>
       )}
-    </div>
+    </form>
   );
 }

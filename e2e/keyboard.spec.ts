@@ -64,7 +64,11 @@ test("a failed « Voir plus » or « Voir la suite » says so and can be tried a
   await page.goto(`/t/${thread.slug}?sort=old`);
   const main = page.getByRole("main");
   let refuse = true;
-  await page.route(/\/api\/(threads\/\d+\/posts|posts\/\d+\/replies)\?/, (route) => (refuse ? route.fulfill({ status: 500, body: "{}" }) : route.continue()));
+  // The pages load through server actions (app/actions/post-pages.ts): each such request fails, as when
+  // the network drops, while `refuse`.
+  await page.route(`**/t/${thread.slug}**`, (route) =>
+    refuse && route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.continue(),
+  );
 
   await main.getByRole("link", { name: "Voir plus de contributions" }).click();
   await expect(main.getByRole("alert")).toHaveText("Le chargement a échoué. Vérifiez votre connexion et réessayez.");

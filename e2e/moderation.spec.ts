@@ -14,7 +14,7 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await signIn(page, member);
   await page.goto(`/t/${thread.slug}`);
   const post = page.getByRole("main").getByRole("article", { name: `Contribution de ${author.name}` });
-  await post.getByRole("button", { name: "Signaler" }).click();
+  await post.getByRole("link", { name: "Signaler" }).click();
   await post.getByLabel("Motif du signalement").selectOption("HARASSMENT");
   await post.getByLabel("Précisions (facultatif)").fill("Attaque personnelle.");
   await post.getByRole("button", { name: "Envoyer le signalement" }).click();

@@ -1,5 +1,7 @@
 // French formatting of what pages show. Dates are shown in Paris time: the article and its
 // readers are French, and a server's own time zone would make the page depend on the machine.
+import { formatCount } from "./numbers";
+
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
 const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
@@ -8,5 +10,5 @@ export const formatDate = (date: Date) => dateOnly.format(date);
 
 /** "0 opinion", "1 opinion", "2 opinions" (French counts 0 and 1 as singular). */
 export function countLabel(count: number, singular: string, plural: string) {
-  return `${count.toLocaleString("fr-FR")} ${count <= 1 ? singular : plural}`;
+  return `${formatCount(count)} ${count <= 1 ? singular : plural}`;
 }

@@ -290,6 +290,18 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<numbe
   return items;
 }
 
+/**
+ * Who wrote these posts, as their replies name them (« en réponse à @… »): "[supprimé]" once
+ * deleted, as the post itself shows.
+ */
+export async function authorNamesOfPosts(postIds: number[]): Promise<Map<number, string>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: number; name: string }[]>`
+    SELECT p.id, CASE WHEN p.deleted_at IS NULL THEN u.name ELSE '[supprimé]' END AS name
+    FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ANY(${postIds}::int[])`;
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { getPostLocation } from "@/lib/post-locations";
-import { listConversation, listPostsOfVisibleThread } from "@/lib/posts";
+import { authorNamesOfPosts, listConversation, listPostsOfVisibleThread } from "@/lib/posts";
 import { conversationPageQuery, CONVERSATION_PAGE_SIZE, threadPageQuery } from "@/lib/schemas/post";
 import { encodeCursor } from "@/lib/schemas/pagination";
 import { actorFields } from "@/lib/users";
@@ -134,5 +134,17 @@ describe("what a post says its viewer may do (PostView.can)", () => {
     const blocked = await canOf(suspended);
     expect(blocked).toMatchObject({ vote: false, reply: false, report: false });
     expect(blocked.voteRefusal?.reason).toMatch(/^Votre compte est suspendu jusqu’au/);
+  });
+});
+
+describe("whom a deep reply answers", () => {
+  it("names each post's author, and \"[supprimé]\" once the post is deleted", async () => {
+    const thread = await createThreadRow();
+    const author = await createMember();
+    const [kept, deleted] = await seedRoots(thread.id, author.id, 2);
+    await db.post.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
+    const names = await authorNamesOfPosts([kept, deleted, 2_000_000_000]);
+    expect(Object.fromEntries(names)).toEqual({ [kept]: author.name, [deleted]: "[supprimé]" });
+    expect((await authorNamesOfPosts([])).size).toBe(0);
   });
 });

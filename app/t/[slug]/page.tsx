@@ -10,6 +10,7 @@ import { ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PostList } from "@/components/post-list";
+import { renderPosts } from "@/components/rendered-posts";
 import { VoteButtons } from "@/components/vote-buttons";
 import { getViewer } from "@/lib/auth";
 import { threadPermissions, threadTarget } from "@/lib/authorization";
@@ -64,7 +65,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   };
   const position = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
   const returnTo = hrefWith(position);
-  const listQuery = new URLSearchParams({ sort, ...(stance ? { stance } : {}) });
+  const context = { threadId: thread.id, returnTo };
 
   return (
     <div className="space-y-8">
@@ -153,11 +154,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         )}
         <PostList
           key={`${sort}-${stance ?? ""}`}
-          items={posts.items}
-          context={{ threadId: thread.id, returnTo }}
-          openPanel={openPanel}
+          items={await renderPosts(posts.items, context, openPanel)}
+          context={context}
           threadPath={threadPath}
-          next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), api: `/api/threads/${thread.id}/posts?${listQuery}&cursor=${posts.nextCursor}` } : null}
+          pages={{ kind: "thread", sort, stance }}
+          next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), cursor: posts.nextCursor } : null}
           previousHref={posts.previousCursor ? hrefWith({ before: posts.previousCursor }) : null}
           emptyMessage="Personne n’a encore donné son avis sur cette question."
         />

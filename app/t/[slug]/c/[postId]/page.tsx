@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PostList } from "@/components/post-list";
+import { renderPosts } from "@/components/rendered-posts";
 import { getViewer } from "@/lib/auth";
 import { openPanelOf } from "@/lib/open-panel";
 import { idParam } from "@/lib/schemas/pagination";
-import { conversationPageQuery } from "@/lib/schemas/post";
+import { CONVERSATION_PAGE_SIZE, conversationPageQuery } from "@/lib/schemas/post";
 import { getConversationRoot, listConversation } from "@/lib/posts";
 import { getThreadBySlug } from "@/lib/threads";
 
@@ -40,6 +41,7 @@ export default async function ConversationPage({ params, searchParams }: Props) 
   const threadPath = `/t/${thread.slug}`;
   const path = `${threadPath}/c/${root.id}`;
   const position = query.cursor ? `?cursor=${address.cursor}` : query.before ? `?before=${address.before}` : "";
+  const context = { threadId: thread.id, returnTo: `${path}${position}` };
 
   return (
     <div className="space-y-6">
@@ -59,11 +61,11 @@ export default async function ConversationPage({ params, searchParams }: Props) 
           La conversation
         </h2>
         <PostList
-          items={[{ ...root, hasMoreReplies: false }, ...replies.items]}
-          context={{ threadId: thread.id, returnTo: `${path}${position}` }}
-          openPanel={openPanel}
+          items={await renderPosts([{ ...root, hasMoreReplies: false }, ...replies.items], context, openPanel)}
+          context={context}
           threadPath={threadPath}
-          next={replies.nextCursor ? { href: `${path}?cursor=${replies.nextCursor}`, api: `/api/posts/${root.id}/replies?limit=50&cursor=${replies.nextCursor}` } : null}
+          pages={{ kind: "conversation", rootId: root.id, limit: CONVERSATION_PAGE_SIZE }}
+          next={replies.nextCursor ? { href: `${path}?cursor=${replies.nextCursor}`, cursor: replies.nextCursor } : null}
           previousHref={replies.previousCursor ? `${path}?before=${replies.previousCursor}` : null}
           emptyMessage=""
         />
