@@ -13,6 +13,7 @@ import { POST as unsuspendRoute } from "@/app/api/moderation/users/[id]/unsuspen
 import { POST as reportRoute } from "@/app/api/reports/route";
 import { GET as listPostsRoute, POST as createPostRoute } from "@/app/api/threads/[id]/posts/route";
 import { GET as getThreadRoute } from "@/app/api/threads/[id]/route";
+import { AUTO_HIDE_REPORTERS } from "@/lib/reports";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { ESTABLISHED_ACCOUNT_AGE_HOURS } from "@/lib/reports";
 import { createThreadRow } from "../support/factories";
@@ -131,7 +132,11 @@ describe("reports", () => {
     const reporters = await Promise.all(Array.from({ length: 6 }, () => createEstablishedMember()));
     const puppets = await Promise.all(Array.from({ length: 6 }, () => createMember()));
     const statuses = await Promise.all([...reporters, ...puppets].map(async (reporter) => (await report(reporter, post.id)).status));
-    expect(statuses.every((status) => status === 201)).toBe(true);
+    // A report that arrives once the post is hidden finds it no longer visible (404, as for any
+    // hidden post): which ones do depends on timing, so only the kinds of answer are fixed here.
+    expect(statuses.filter((status) => status !== 201 && status !== 404), `answers: ${statuses}`).toEqual([]);
+    expect(statuses.filter((status) => status === 201).length).toBeGreaterThanOrEqual(AUTO_HIDE_REPORTERS);
+    expect(await db.report.count({ where: { postId: post.id } })).toBe(statuses.filter((status) => status === 201).length);
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).not.toBeNull();
     expect(await db.moderationLog.count({ where: { postId: post.id, action: "AUTO_HIDE_POST" } })).toBe(1);
   });
