@@ -66,19 +66,40 @@ function conversationCursor(items: RenderedPost[], rootId: number) {
   return last ? encodeCursor({ at: last.createdAt, id: last.id }) : undefined;
 }
 
+/** The posts loaded in place since the server's page `served`, that its fresh version `fresh` lacks. */
+function appendedTo(served: RenderedPost[], current: RenderedPost[], fresh: RenderedPost[]) {
+  const known = new Set([...served, ...fresh].map((item) => item.id));
+  return current.filter((item) => !known.has(item.id));
+}
+
+/**
+ * The server's fresh page with what was loaded in place after it: pages of conversations at the
+ * end, replies under their parents (the tree nests by parent). A conversation whose rest was
+ * loaded keeps saying whether more is left, which the fresh page, showing its first replies only,
+ * cannot know.
+ */
+function withAppended(fresh: RenderedPost[], appended: RenderedPost[], current: RenderedPost[]) {
+  const expanded = new Set(appended.map((item) => item.rootId));
+  const before = new Map(current.map((item) => [item.id, item]));
+  const kept = fresh.map((item) => (expanded.has(item.id) && before.has(item.id) ? { ...item, hasMoreReplies: before.get(item.id)!.hasMoreReplies } : item));
+  return appended.reduce((list, item) => (item.parentId === null ? [...list, item] : insertReply(list, item)), kept);
+}
+
 const FAILED_LOAD = "Le chargement a échoué. Vérifiez votre connexion et réessayez.";
 const MORE_LINK = "inline-block rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 export function PostList({ items: initialItems, context, threadPath, pages, next: initialNext, previousHref, emptyMessage }: Props) {
-  // The server's page, followed when it renders again (after a form's action); pages appended
-  // here in place are kept until then.
-  const [source, setSource] = useState(initialItems);
+  // The server's page, followed when it renders again: after a form's action (a vote, a reply) the
+  // same page comes back fresh, and what was appended here in place stays after it — a member who
+  // votes on a post « Voir plus » brought keeps reading there. Another page (a cursor) starts afresh.
+  const [source, setSource] = useState({ items: initialItems, page: context.returnTo });
   const [items, setItems] = useState(initialItems);
   const [next, setNext] = useState(initialNext);
-  if (source !== initialItems) {
-    setSource(initialItems);
-    setItems(initialItems);
-    setNext(initialNext);
+  if (source.items !== initialItems) {
+    setSource({ items: initialItems, page: context.returnTo });
+    const appended = source.page === context.returnTo ? appendedTo(source.items, items, initialItems) : [];
+    setItems(appended.length > 0 ? withAppended(initialItems, appended, items) : initialItems);
+    if (appended.every((item) => item.parentId !== null)) setNext(initialNext);
   }
   const [loading, setLoading] = useState<"more" | number | null>(null);
   const [failure, setFailure] = useState<{ at: "more" | number; message: string } | null>(null);

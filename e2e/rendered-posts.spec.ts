@@ -43,7 +43,7 @@ test("hydrating a reader's thread page replaces no element: the server's control
   expect(await page.evaluate(() => (window as unknown as { removedElements: string[] }).removedElements)).toEqual([]);
 });
 
-test("a post « Voir plus » appends works like the page's own: a member votes on it", async ({ page, member, request }) => {
+test("a post « Voir plus » appends works like the page's own: a member votes on it, and it stays", async ({ page, member, request }) => {
   const thread = await createThread("Un fil où l'on vote plus bas");
   const author = await createMemberViaApi(request, "plusbas");
   await createOpinions(thread.id, author.id, POST_PAGE_SIZE + 2);
@@ -58,6 +58,9 @@ test("a post « Voir plus » appends works like the page's own: a member votes o
     (await db.query("SELECT count(*)::int AS n FROM post_votes v JOIN posts p ON p.id = v.post_id WHERE p.thread_id = $1 AND v.user_id = $2 AND p.body = $3", [thread.id, member.id, `Avis ${POST_PAGE_SIZE + 2}`])).rows[0].n,
   );
   expect(stored).toBe(1);
+  // The vote's answer renders the server's page again: the posts appended in place stay.
+  await expect(main(page).getByRole("article")).toHaveCount(POST_PAGE_SIZE + 2);
+  await expect(last).toContainText(`Avis ${POST_PAGE_SIZE + 2}`);
   // Its reply link opens the composer in place, as on the page's first posts.
   await last.getByRole("link", { name: "Répondre" }).click();
   await expect(last.getByLabel(`Répondre à ${author.name}`)).toBeFocused();
