@@ -92,3 +92,36 @@ test("a deep reply loaded with « Voir la suite » names whom it answers, even w
   const answered = REPLIES_PER_CONVERSATION % 2 ? other : author;
   await expect(loaded.getByRole("link", { name: `en réponse à @${answered.name}` })).toHaveAttribute("href", /#p-\d+$/);
 });
+
+test("a conversation opened with « Voir la suite » stays open after a vote on one of its replies", async ({ page, member, request }) => {
+  const thread = await createThread("Une conversation dépliée puis votée");
+  const author = await createMemberViaApi(request, "deplie");
+  const replies = REPLIES_PER_CONVERSATION + 3;
+  await withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>(
+      "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
+      [thread.id, author.id],
+    );
+    await db.query(
+      `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
+       SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
+       FROM generate_series(1, $4) AS n`,
+      [thread.id, author.id, rows[0].id, replies],
+    );
+  });
+  await signIn(page, member);
+  await page.goto(`/t/${thread.slug}`);
+  const posts = main(page).getByRole("article");
+  await main(page).getByRole("link", { name: "Voir la suite de la conversation" }).click();
+  await expect(posts).toHaveCount(1 + replies);
+  const last = posts.filter({ hasText: `Réponse ${replies}` });
+  await last.getByRole("button", { name: `Pour 0 — contribution de ${author.name}` }).click();
+  await expect(last.getByRole("button", { name: `Pour 1 — contribution de ${author.name}` })).toHaveAttribute("aria-pressed", "true");
+  await expect
+    .poll(() => withE2eDatabase(async (db) => (await db.query("SELECT count(*)::int AS n FROM post_votes WHERE user_id = $1", [member.id])).rows[0].n))
+    .toBe(1);
+  // The vote's answer renders the page again: the replies loaded stay, in order, and nothing more is offered.
+  await expect(posts).toHaveCount(1 + replies);
+  await expect(posts.last()).toContainText(`Réponse ${replies}`);
+  await expect(main(page).getByRole("link", { name: "Voir la suite de la conversation" })).toHaveCount(0);
+});
