@@ -54,10 +54,14 @@ test("a post « Voir plus » appends works like the page's own: a member votes o
   await expect(last).toContainText(`Avis ${POST_PAGE_SIZE + 2}`);
   await last.getByRole("button", { name: `Pour 0 — contribution de ${author.name}` }).click();
   await expect(last.getByRole("button", { name: `Pour 1 — contribution de ${author.name}` })).toHaveAttribute("aria-pressed", "true");
-  const stored = await withE2eDatabase(async (db) =>
-    (await db.query("SELECT count(*)::int AS n FROM post_votes v JOIN posts p ON p.id = v.post_id WHERE p.thread_id = $1 AND v.user_id = $2 AND p.body = $3", [thread.id, member.id, `Avis ${POST_PAGE_SIZE + 2}`])).rows[0].n,
-  );
-  expect(stored).toBe(1);
+  // The count moves before the server answers (optimistic): the vote is waited for in the database.
+  await expect
+    .poll(() =>
+      withE2eDatabase(async (db) =>
+        (await db.query("SELECT count(*)::int AS n FROM post_votes v JOIN posts p ON p.id = v.post_id WHERE p.thread_id = $1 AND v.user_id = $2 AND p.body = $3", [thread.id, member.id, `Avis ${POST_PAGE_SIZE + 2}`])).rows[0].n,
+      ),
+    )
+    .toBe(1);
   // The vote's answer renders the server's page again: the posts appended in place stay.
   await expect(main(page).getByRole("article")).toHaveCount(POST_PAGE_SIZE + 2);
   await expect(last).toContainText(`Avis ${POST_PAGE_SIZE + 2}`);
