@@ -50,6 +50,22 @@ export async function createPost(authorId: number, threadId: number, body: strin
   });
 }
 
+/** A top-level post « Le sujet » with `replies` direct replies, a second apart ("Réponse 1"…). */
+export async function createConversation(threadId: number, authorId: number, replies: number) {
+  await withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>(
+      "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
+      [threadId, authorId],
+    );
+    await db.query(
+      `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
+       SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
+       FROM generate_series(1, $4) AS n`,
+      [threadId, authorId, rows[0].id, replies],
+    );
+  });
+}
+
 /** The role CLI a person would use, on the e2e server's database. */
 export function setRole(email: string, role: "MEMBER" | "MODERATOR" | "ADMIN") {
   const result = spawnSync("npm", ["run", "--silent", "user:role", "--", email, role], {

@@ -3,7 +3,7 @@
 import type { Page } from "@playwright/test";
 import { POST_PAGE_SIZE, REPLIES_PER_CONVERSATION } from "../lib/schemas/post";
 import { withE2eDatabase } from "./database";
-import { createMemberViaApi, createThread } from "./factories";
+import { createConversation, createMemberViaApi, createThread } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 
 const main = (page: Page) => page.getByRole("main");
@@ -101,18 +101,7 @@ test("a conversation opened with « Voir la suite » stays open after a vote on 
   const thread = await createThread("Une conversation dépliée puis votée");
   const author = await createMemberViaApi(request, "deplie");
   const replies = REPLIES_PER_CONVERSATION + 3;
-  await withE2eDatabase(async (db) => {
-    const { rows } = await db.query<{ id: number }>(
-      "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
-      [thread.id, author.id],
-    );
-    await db.query(
-      `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
-       SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
-       FROM generate_series(1, $4) AS n`,
-      [thread.id, author.id, rows[0].id, replies],
-    );
-  });
+  await createConversation(thread.id, author.id, replies);
   await signIn(page, member);
   await page.goto(`/t/${thread.slug}`);
   const posts = main(page).getByRole("article");

@@ -1,6 +1,6 @@
 import { POST_PAGE_SIZE, REPLIES_PER_CONVERSATION } from "../lib/schemas/post";
 import { withE2eDatabase } from "./database";
-import { createMemberViaApi, createThread } from "./factories";
+import { createConversation, createMemberViaApi, createThread } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 
 test("a thread nobody has answered says so honestly", async ({ page }) => {
@@ -71,18 +71,7 @@ test(`a long conversation shows its first ${REPLIES_PER_CONVERSATION} replies, t
   const thread = await createThread("Une conversation sans fin pour le test");
   const author = await createMemberViaApi(request, "inepuisable");
   const replies = REPLIES_PER_CONVERSATION + POST_PAGE_SIZE + 3;
-  await withE2eDatabase(async (db) => {
-    const { rows } = await db.query<{ id: number }>(
-      "INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Le sujet', '<p>Le sujet</p>') RETURNING id",
-      [thread.id, author.id],
-    );
-    await db.query(
-      `INSERT INTO posts (thread_id, author_id, parent_id, root_id, depth, body, body_html, created_at)
-       SELECT $1, $2, $3, $3, 1, 'Réponse ' || n, '<p>Réponse ' || n || '</p>', now() + n * interval '1 second'
-       FROM generate_series(1, $4) AS n`,
-      [thread.id, author.id, rows[0].id, replies],
-    );
-  });
+  await createConversation(thread.id, author.id, replies);
   await page.goto(`/t/${thread.slug}`);
   const posts = page.getByRole("main").getByRole("article");
   const more = page.getByRole("link", { name: "Voir la suite de la conversation" });
