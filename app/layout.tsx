@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FlashNotice } from "@/components/flash-notice";
 import { SiteFooter } from "@/components/site-footer";
+import { SignInPrompt } from "@/components/sign-in-prompt";
 import { SiteHeader } from "@/components/site-header";
 import { SuspensionBanner } from "@/components/suspension-banner";
 import { siteUrl } from "@/lib/auth";
@@ -43,6 +44,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        <SignInPrompt />
       </body>
     </html>
   );

@@ -13,11 +13,13 @@ import { ActionButton } from "./action-button";
 import { HideContentForm, useHiding } from "./hide-content-form";
 import { LazyPostComposer, LazyPostHistory } from "./lazy-post-panels";
 import { OpeningLink } from "./opened-action-form";
+import { POST_ACTIONS_ROW, POST_HEADER_ROW } from "./post-types";
 import { ReportPanel, ReportToggle, useReport } from "./report-button";
 import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { type Cancel, CancelLink } from "./ui/cancel-link";
 import { VoteButtons } from "./vote-buttons";
+import { voteRefusalOf } from "./vote-sides";
 
 export type PostContext = {
   threadId: number;
@@ -93,11 +95,6 @@ export function PostControls({ post, context, openPanel, header, replyTo, body }
   const close = () => setPanel(null);
   const cancel = { href: backToPost, onClick: close };
   const hiddenFields = { returnTo, threadId: context.threadId };
-  const voteRefusal = !can.voteRefusal
-    ? null
-    : can.voteRefusal.needsSignIn
-      ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(backToPost)}` }
-      : { reason: can.voteRefusal.reason };
 
   /** A panel's link: it opens the panel in place, or (without JavaScript) loads the page with it open. */
   const panelLink = (kind: OpenFormKind, label: string, className = LINK) => (
@@ -125,12 +122,12 @@ export function PostControls({ post, context, openPanel, header, replyTo, body }
   const canHideNow = can.hide && !post.hidden;
 
   const actions = (report: Report | null, hiding: Hiding | null) => (
-    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm font-medium">
+    <div className={POST_ACTIONS_ROW}>
       <VoteButtons
         target={{ kind: "post", id: post.id }}
         subject={`contribution de ${authorName}`}
         initial={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }}
-        refusal={voteRefusal}
+        refusal={voteRefusalOf(can.voteRefusal, backToPost)}
       />
       {can.reply && (
         <>
@@ -148,7 +145,7 @@ export function PostControls({ post, context, openPanel, header, replyTo, body }
 
   return (
     <>
-      <div className="flex flex-wrap items-center gap-x-2 text-sm text-slate-600 dark:text-slate-400">
+      <div className={POST_HEADER_ROW}>
         {header}
         {post.hasHistory && panelLink("historique", "modifié", "underline")}
         {replyTo}

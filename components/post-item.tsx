@@ -2,8 +2,9 @@ import { formatDateTime } from "@/lib/format";
 import type { OpenPanel } from "@/lib/open-panel";
 import type { PostView } from "@/lib/posts";
 import { type PostContext, PostControls } from "./post-controls";
-import { MAX_INDENT_DEPTH } from "./post-types";
+import { MAX_INDENT_DEPTH, POST_ACTIONS_ROW, POST_HEADER_ROW } from "./post-types";
 import { StanceBadge } from "./stance-badge";
+import { RefusedVotes, voteRefusalOf } from "./vote-sides";
 
 type Props = {
   post: PostView;
@@ -16,13 +17,18 @@ type Props = {
 /**
  * A post, rendered on the server: what every reader sees is plain HTML that the browser does not
  * hydrate beyond the controls (components/post-controls.tsx), which a page of a hundred posts
- * would otherwise pay for on a phone.
+ * would otherwise pay for on a phone. A post the viewer can do nothing with but ask to sign in to
+ * vote (a signed-out reader's, mostly) has no client component at all.
  */
 export function PostItem({ post, parentAuthorName, context, openPanel }: Props) {
   // A hidden post keeps its text for moderators and its author (the server sends it only to them).
   const isGone = post.deleted || post.bodyHtml === null;
   const authorName = post.author?.name ?? "[supprimé]";
   const { can } = post;
+  const hasHistory = post.editedAt !== null && can.viewHistory;
+  const voteRefusal = voteRefusalOf(can.voteRefusal, `${context.returnTo}#p-${post.id}`);
+  const hasControls = !voteRefusal || hasHistory || can.reply || can.report || can.edit || can.delete || can.hide || can.restore;
+  const subject = `contribution de ${authorName}`;
   const header = (
     <>
       <h3 className="flex flex-wrap items-center gap-x-2 font-normal">
@@ -68,26 +74,41 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
       aria-label={isGone ? "Contribution retirée" : `Contribution de ${authorName}`}
       className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-500 focus:outline-2 focus:outline-amber-500 dark:border-slate-800 dark:bg-slate-900"
     >
-      <PostControls
-        post={{
-          id: post.id,
-          authorName,
-          isGone,
-          hidden: post.hidden,
-          hasHistory: post.editedAt !== null && can.viewHistory,
-          upvotes: post.upvotes,
-          downvotes: post.downvotes,
-          myVote: post.myVote,
-          can,
-          // The source travels to the browser only for the forms that start from it.
-          ...((can.reply || can.edit) && post.body !== null ? { source: post.body } : {}),
-        }}
-        context={context}
-        openPanel={openPanel?.postId === post.id ? { kind: openPanel.kind, revisions: openPanel.revisions } : undefined}
-        header={header}
-        replyTo={replyTo}
-        body={body}
-      />
+      {hasControls ? (
+        <PostControls
+          post={{
+            id: post.id,
+            authorName,
+            isGone,
+            hidden: post.hidden,
+            hasHistory,
+            upvotes: post.upvotes,
+            downvotes: post.downvotes,
+            myVote: post.myVote,
+            can,
+            // The source travels to the browser only for the forms that start from it.
+            ...((can.reply || can.edit) && post.body !== null ? { source: post.body } : {}),
+          }}
+          context={context}
+          openPanel={openPanel?.postId === post.id ? { kind: openPanel.kind, revisions: openPanel.revisions } : undefined}
+          header={header}
+          replyTo={replyTo}
+          body={body}
+        />
+      ) : (
+        <>
+          <div className={POST_HEADER_ROW}>
+            {header}
+            {replyTo}
+          </div>
+          {body}
+          {!isGone && (
+            <div className={POST_ACTIONS_ROW}>
+              <RefusedVotes subject={subject} tally={{ up: post.upvotes, down: post.downvotes, myVote: post.myVote }} refusal={voteRefusal} />
+            </div>
+          )}
+        </>
+      )}
     </article>
   );
 }

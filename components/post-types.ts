@@ -21,3 +21,7 @@ export type RenderedPage = { items: RenderedPost[]; nextCursor: string | null };
 
 /** Replies are indented up to this depth; deeper ones line up and say whom they answer. */
 export const MAX_INDENT_DEPTH = 3;
+
+/** The row of a post's author, date and badge, and the row of its votes and actions. */
+export const POST_HEADER_ROW = "flex flex-wrap items-center gap-x-2 text-sm text-slate-600 dark:text-slate-400";
+export const POST_ACTIONS_ROW = "mt-3 flex flex-wrap items-center gap-3 text-sm font-medium";

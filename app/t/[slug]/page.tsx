@@ -12,6 +12,7 @@ import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PostList } from "@/components/post-list";
 import { renderPosts } from "@/components/rendered-posts";
 import { VoteButtons } from "@/components/vote-buttons";
+import { voteRefusalOf } from "@/components/vote-sides";
 import { getViewer } from "@/lib/auth";
 import { threadPermissions, threadTarget } from "@/lib/authorization";
 import { countLabel } from "@/lib/format";
@@ -105,7 +106,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               target={{ kind: "thread", id: thread.id }}
               subject={`question de ${thread.author.name}`}
               initial={{ up: thread.upvotes, down: thread.downvotes, myVote }}
-              refusal={can.vote.allowed ? null : can.vote.needsSignIn ? { signInHref } : { reason: can.vote.reason }}
+              refusal={voteRefusalOf(can.vote.allowed ? null : can.vote, threadPath)}
             />
           </div>
         )}
