@@ -43,6 +43,17 @@ test("hydrating a reader's thread page replaces no element: the server's control
   expect(await page.evaluate(() => (window as unknown as { removedElements: string[] }).removedElements)).toEqual([]);
 });
 
+test("a signed-out reader's posts hold no client component: the one sign-in prompt of the page answers their votes", async ({ page, request }) => {
+  const thread = await createThread("Un fil lu sans composant client par contribution");
+  const author = await createMemberViaApi(request, "statique");
+  await createOpinions(thread.id, author.id, 3);
+  // The page's React payload names each client component it mounts once, whatever its count.
+  const sendsPostControls = async () => (await (await page.request.get(`/t/${thread.slug}`)).text()).includes('"PostControls"');
+  expect(await sendsPostControls()).toBe(false);
+  await signIn(page, await createMemberViaApi(request, "membre-statique"));
+  expect(await sendsPostControls()).toBe(true);
+});
+
 test("a post « Voir plus » appends works like the page's own: a member votes on it, and it stays", async ({ page, member, request }) => {
   const thread = await createThread("Un fil où l'on vote plus bas");
   const author = await createMemberViaApi(request, "plusbas");
