@@ -47,8 +47,9 @@ test("a signed-out reader's posts hold no client component: the one sign-in prom
   const thread = await createThread("Un fil lu sans composant client par contribution");
   const author = await createMemberViaApi(request, "statique");
   await createOpinions(thread.id, author.id, 3);
-  // The page's React payload names each client component it mounts once, whatever its count.
-  const sendsPostControls = async () => (await (await page.request.get(`/t/${thread.slug}`)).text()).includes('"PostControls"');
+  // The page's React payload names each client component it mounts once, whatever its count (by
+  // its export's name, inside the payload's escaped JSON).
+  const sendsPostControls = async () => (await (await page.request.get(`/t/${thread.slug}`)).text()).includes("PostControls");
   expect(await sendsPostControls()).toBe(false);
   await signIn(page, await createMemberViaApi(request, "membre-statique"));
   expect(await sendsPostControls()).toBe(true);
