@@ -12,7 +12,7 @@ import { SIGN_IN_PROMPT_SLOT, SIGN_IN_TO_VOTE } from "./vote-sides";
  * it instead, and moves the focus to it. Without JavaScript the form leads to sign-in.
  */
 export function SignInPrompt() {
-  const [prompt, setPrompt] = useState<{ form: HTMLFormElement; href: string; asked: number } | null>(null);
+  const [prompt, setPrompt] = useState<{ form: HTMLFormElement; href: string } | null>(null);
   const link = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => {
@@ -21,13 +21,13 @@ export function SignInPrompt() {
       if (!(form instanceof HTMLFormElement) || !form.hasAttribute(SIGN_IN_TO_VOTE)) return;
       event.preventDefault();
       const query = new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)]));
-      setPrompt((previous) => ({ form, href: `${form.getAttribute("action")}?${query}`, asked: (previous?.asked ?? 0) + 1 }));
+      setPrompt({ form, href: `${form.getAttribute("action")}?${query}` });
     }
     document.addEventListener("submit", onSubmit);
     return () => document.removeEventListener("submit", onSubmit);
   }, []);
 
-  // Each click asks again: the focus goes back to the prompt.
+  // Each click asks again (a new state, even for the same form): the focus goes back to the prompt.
   useEffect(() => {
     if (prompt) link.current?.focus();
   }, [prompt]);
