@@ -3,7 +3,7 @@ import type { OpenPanel } from "@/lib/open-panel";
 import type { PostView } from "@/lib/posts";
 import { type PostContext, PostControls } from "./post-controls";
 import { MAX_INDENT_DEPTH, POST_ACTIONS_ROW, POST_HEADER_ROW } from "./post-types";
-import { StanceBadge } from "./stance-badge";
+import { PositionBadge } from "./position-badge";
 import { RefusedVotes, voteRefusalOf } from "./vote-sides";
 
 type Props = {
@@ -44,7 +44,7 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
           <time dateTime={post.createdAt.toISOString()}>{formatDateTime(post.createdAt)}</time>
         </a>
       </h3>
-      {post.authorStance && <StanceBadge stance={post.authorStance} />}
+      {post.authorPosition && <PositionBadge position={post.authorPosition} />}
     </>
   );
   const replyTo =

@@ -5,13 +5,12 @@ import { loadConversationPage, loadThreadPage } from "@/app/actions/post-pages";
 import { withQuery } from "@/lib/form-links";
 import { encodeCursor } from "@/lib/schemas/vocabulary";
 import type { PostSort } from "@/lib/schemas/post";
-import type { StanceValue } from "@/lib/schemas/vocabulary";
 import type { PostContext } from "./post-controls";
 import { MAX_INDENT_DEPTH, type RenderedPage, type RenderedPost } from "./post-types";
 import { useIsHydrated } from "./ui/action-form";
 
 /** Where the list's next pages come from: a thread's conversations in a sort, or one conversation's replies. */
-export type PostPages = { kind: "thread"; sort: PostSort; stance?: StanceValue } | { kind: "conversation"; rootId: number; limit: number };
+export type PostPages = { kind: "thread"; sort: PostSort; position?: number } | { kind: "conversation"; rootId: number; limit: number };
 
 type Props = {
   items: RenderedPost[];
@@ -118,7 +117,7 @@ export function PostList({ items: initialItems, context, threadPath, pages, next
   const { threadId, returnTo } = context;
   const nextPage = (cursor: string): Promise<RenderedPage> =>
     pages.kind === "thread"
-      ? loadThreadPage({ threadId, returnTo, query: { sort: pages.sort, stance: pages.stance, cursor } })
+      ? loadThreadPage({ threadId, returnTo, query: { sort: pages.sort, position: pages.position, cursor } })
       : loadConversationPage({ threadId, rootId: pages.rootId, returnTo, query: { cursor, limit: pages.limit } });
   const loadMore = () =>
     load("more", async () => {

@@ -3,29 +3,19 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { stanceAction } from "@/app/actions/stances";
-import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vocabulary";
+import { type Position, stanceTotal } from "@/lib/positions";
 import type { StanceTally } from "@/lib/stances";
+import { describePosition, PositionTally } from "./position-tally";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { usePageHref } from "./use-page-href";
 import { formatCount } from "@/lib/numbers";
 
-const BAR: Record<StanceValue, string> = { AGREE: "bg-green-700", DISAGREE: "bg-red-700", NUANCED: "bg-amber-500" };
-const KEY: Record<StanceValue, "agree" | "disagree" | "nuanced"> = { AGREE: "agree", DISAGREE: "disagree", NUANCED: "nuanced" };
 /** The radio that withdraws a stance: the form sends "", the API's null. */
 const NO_STANCE = "";
 const PANEL_ID = "positions";
 
 type Props = { threadId: number; initial: StanceTally; canTakeStance: boolean; signInHref: string | null };
-
-const percentOf = (tally: StanceTally, count: number) => {
-  const total = tally.agree + tally.disagree + tally.nuanced;
-  return total === 0 ? 0 : Math.round((count / total) * 100);
-};
-
-/** "d’accord : 5 (50 %)", for the list and for the announcement of a new tally. */
-const describe = (tally: StanceTally, stance: StanceValue) =>
-  `${STANCE_LABELS[stance]} : ${formatCount(tally[KEY[stance]])} (${percentOf(tally, tally[KEY[stance]])} %)`;
 
 /**
  * The tally of a POSITION question as a bar with counts and percentages, and the viewer's stance
@@ -33,7 +23,7 @@ const describe = (tally: StanceTally, stance: StanceValue) =>
  * the page, which the action renders again; with JavaScript the new one is announced.
  */
 export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Props) {
-  const total = initial.agree + initial.disagree + initial.nuanced;
+  const total = stanceTotal(initial.positions);
   return (
     <section
       id={PANEL_ID}
@@ -44,21 +34,9 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Pr
       <h2 id="stance-title" className="text-lg font-semibold">
         Les positions ({formatCount(total)})
       </h2>
-      <div className="flex h-3 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-        {STANCES.map((stance) => (
-          <div key={stance} className={BAR[stance]} style={{ width: `${percentOf(initial, initial[KEY[stance]])}%` }} />
-        ))}
-      </div>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Décompte des positions">
-        {STANCES.map((stance) => (
-          <li key={stance}>
-            <span className={`me-1 inline-block h-2 w-2 rounded-full ${BAR[stance]}`} aria-hidden="true" />
-            {describe(initial, stance)}
-          </li>
-        ))}
-      </ul>
+      <PositionTally positions={initial.positions} />
       {canTakeStance ? (
-        <StanceForm threadId={threadId} myStance={initial.myStance} />
+        <StanceForm threadId={threadId} positions={initial.positions} myPositionId={initial.myPositionId} />
       ) : (
         signInHref && (
           <p className="text-sm">
@@ -72,17 +50,24 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Pr
   );
 }
 
-function StanceForm({ threadId, myStance }: { threadId: number; myStance: StanceValue | null }) {
+function StanceForm({ threadId, positions, myPositionId }: { threadId: number; positions: Position[]; myPositionId: number | null }) {
   const [announcement, setAnnouncement] = useState("");
   const form = useActionForm(
     stanceAction,
     useCallback(({ message, result }: { message: string; result: StanceTally }) => {
-      setAnnouncement(`${message} Nouveau décompte — ${STANCES.map((stance) => describe(result, stance)).join(", ")}.`);
+      const total = stanceTotal(result.positions);
+      setAnnouncement(`${message} Nouveau décompte — ${result.positions.map((position) => describePosition(position, total)).join(", ")}.`);
     }, []),
   );
-  const firstRadioId = useFieldId("stance");
-  const checked = form.valueOf("stance", myStance ?? NO_STANCE);
-  const options = [...STANCES.map((stance) => ({ value: stance, label: STANCE_LABELS[stance] })), { value: NO_STANCE, label: "sans position" }];
+  const firstRadioId = useFieldId("positionId");
+  const descriptionsId = useFieldId("position-description");
+  // The first radio has the field's id, which the error summary links to.
+  const radioId = (index: number) => (index === 0 ? firstRadioId : `${descriptionsId}-radio-${index}`);
+  const checked = form.valueOf("positionId", myPositionId === null ? NO_STANCE : String(myPositionId));
+  const options = [
+    ...positions.map((position) => ({ value: String(position.id), label: position.label, description: position.description })),
+    { value: NO_STANCE, label: "sans position", description: null },
+  ];
   return (
     <ActionForm form={form} className="space-y-2">
       <input type="hidden" name="threadId" value={threadId} />
@@ -91,18 +76,25 @@ function StanceForm({ threadId, myStance }: { threadId: number; myStance: Stance
         <legend className="text-sm font-medium">Votre position</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {options.map((option, index) => (
-            <label key={option.value} className="inline-flex min-h-6 items-center gap-1 text-sm">
+            // The description is outside the label: the radio's name is the position's label alone.
+            <span key={option.value} className="inline-flex min-h-6 items-center gap-1 text-sm">
               <input
                 type="radio"
-                name="stance"
+                name="positionId"
                 value={option.value}
-                id={index === 0 ? firstRadioId : undefined}
+                id={radioId(index)}
+                aria-describedby={option.description ? `${descriptionsId}-${index}` : undefined}
                 // React resets the form after its action: to the stance the page now shows.
                 defaultChecked={checked === option.value}
                 className="h-4 w-4"
               />
-              {option.label}
-            </label>
+              <label htmlFor={radioId(index)}>{option.label}</label>
+              {option.description && (
+                <span id={`${descriptionsId}-${index}`} className="text-slate-600 dark:text-slate-400">
+                  — {option.description}
+                </span>
+              )}
+            </span>
           ))}
         </div>
       </fieldset>

@@ -1,5 +1,7 @@
 import { countLabel, formatDateTime } from "@/lib/format";
+import { stanceTotal } from "@/lib/positions";
 import type { ThreadSummary } from "@/lib/threads";
+import { PositionTally } from "./position-tally";
 import { ThreadKindBadge } from "./thread-kind-badge";
 import { ListLink } from "./ui/list-link";
 
@@ -8,9 +10,7 @@ import { ListLink } from "./ui/list-link";
  * a member's question, nothing for the article's open questions (they take neither).
  */
 function verdict(thread: ThreadSummary) {
-  if (thread.kind === "POSITION") {
-    return countLabel(thread.agreeCount + thread.disagreeCount + thread.nuancedCount, "prise de position", "prises de position");
-  }
+  if (thread.kind === "POSITION") return countLabel(stanceTotal(thread.positions), "prise de position", "prises de position");
   if (thread.questionNumber !== null) return null;
   const score = thread.score > 0 ? `+${thread.score}` : String(thread.score);
   return `score ${score} (${thread.upvotes} pour, ${thread.downvotes} contre)`;
@@ -37,6 +37,11 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             {[countLabel(thread.postCount, "opinion", "opinions"), verdict(thread)].filter(Boolean).join(" · ")} · dernière activité le{" "}
             <time dateTime={thread.lastActivityAt.toISOString()}>{formatDateTime(thread.lastActivityAt)}</time>
           </p>
+          {thread.kind === "POSITION" && stanceTotal(thread.positions) > 0 && (
+            <div className="mt-2 space-y-1 text-slate-700 dark:text-slate-300">
+              <PositionTally positions={thread.positions} compact />
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -27,6 +27,9 @@ export async function createMemberViaApi(request: APIRequestContext, label?: str
 }
 
 /** A thread of its own for the test, written straight to the database. */
+/** The positions a test's position question offers, in their order. */
+export const TEST_POSITIONS = ["Oui", "Non", "C’est nuancé"];
+
 export async function createThread(title: string, { isLocked = false, kind = "OPEN" as "OPEN" | "POSITION" } = {}) {
   const slug = `e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const id = await withE2eDatabase(async (db) => {
@@ -34,7 +37,14 @@ export async function createThread(title: string, { isLocked = false, kind = "OP
       `INSERT INTO threads (slug, title, body, body_html, is_locked, kind, updated_at) VALUES ($1, $2, 'Contexte.', '<p>Contexte.</p>', $3, $4, now()) RETURNING id`,
       [slug, title, isLocked, kind],
     );
-    return rows[0].id as number;
+    const threadId = rows[0].id as number;
+    if (kind === "POSITION") {
+      await db.query(
+        `INSERT INTO thread_positions (thread_id, ord, label, colour) SELECT $1, ord - 1, label, (ARRAY['BLUE', 'ORANGE', 'BLUISH_GREEN'])[ord]::"PositionColour" FROM unnest($2::text[]) WITH ORDINALITY AS p(label, ord)`,
+        [threadId, TEST_POSITIONS],
+      );
+    }
+    return threadId;
   });
   return { id, slug };
 }

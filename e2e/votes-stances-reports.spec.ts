@@ -27,8 +27,11 @@ const postVoteOf = (postId: number, userId: number) =>
 
 const stanceOf = (threadId: number, userId: number) =>
   withE2eDatabase(async (db) => {
-    const { rows } = await db.query<{ stance: string }>("SELECT stance::text FROM thread_stances WHERE thread_id = $1 AND user_id = $2", [threadId, userId]);
-    return rows[0]?.stance ?? null;
+    const { rows } = await db.query<{ label: string }>(
+      "SELECT p.label FROM thread_stances s JOIN thread_positions p ON p.id = s.position_id WHERE s.thread_id = $1 AND s.user_id = $2",
+      [threadId, userId],
+    );
+    return rows[0]?.label ?? null;
   });
 
 test.describe("without JavaScript", () => {
@@ -91,14 +94,14 @@ test.describe("without JavaScript", () => {
     const choice = panel.getByRole("group", { name: "Votre position" });
     await expect(choice.getByRole("radio", { name: "sans position" })).toBeChecked();
 
-    await choice.getByRole("radio", { name: "pas d’accord" }).check();
+    await choice.getByRole("radio", { name: "Non", exact: true }).check();
     await panel.getByRole("button", { name: "Enregistrer ma position" }).click();
     await expect(page).toHaveURL(/notice=stance_saved#positions$/);
     await expect(main(page).getByRole("status").first()).toHaveText("Votre position est enregistrée.");
     await expect(panel.getByRole("heading")).toHaveText("Les positions (1)");
-    await expect(panel.getByRole("list", { name: "Décompte des positions" })).toContainText("pas d’accord : 1 (100 %)");
-    await expect(choice.getByRole("radio", { name: "pas d’accord" })).toBeChecked();
-    expect(await stanceOf(thread.id, member.id)).toBe("DISAGREE");
+    await expect(panel.getByRole("list", { name: "Décompte des positions" })).toContainText("Non : 1 (100 %)");
+    await expect(choice.getByRole("radio", { name: "Non", exact: true })).toBeChecked();
+    expect(await stanceOf(thread.id, member.id)).toBe("Non");
 
     await choice.getByRole("radio", { name: "sans position" }).check();
     await panel.getByRole("button", { name: "Enregistrer ma position" }).click();
@@ -188,17 +191,17 @@ test.describe("with JavaScript", () => {
     const panel = main(page).getByRole("region", { name: /Les positions/ });
     const choice = panel.getByRole("group", { name: "Votre position" });
     // An arrow key moves the choice and saves nothing.
-    await choice.getByRole("radio", { name: "d’accord", exact: true }).check();
+    await choice.getByRole("radio", { name: "Oui", exact: true }).check();
     await page.keyboard.press("ArrowRight");
-    await expect(choice.getByRole("radio", { name: "pas d’accord" })).toBeChecked();
+    await expect(choice.getByRole("radio", { name: "Non", exact: true })).toBeChecked();
     expect(await stanceOf(thread.id, member.id)).toBeNull();
 
     await panel.getByRole("button", { name: "Enregistrer ma position" }).click();
     await expect(panel.getByRole("status")).toHaveText(
-      "Votre position est enregistrée. Nouveau décompte — d’accord : 0 (0 %), pas d’accord : 1 (100 %), mitigé : 0 (0 %).",
+      "Votre position est enregistrée. Nouveau décompte — Oui : 0 (0 %), Non : 1 (100 %), C’est nuancé : 0 (0 %).",
     );
     await expect(panel.getByRole("heading")).toHaveText("Les positions (1)");
-    expect(await stanceOf(thread.id, member.id)).toBe("DISAGREE");
+    expect(await stanceOf(thread.id, member.id)).toBe("Non");
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
   });
 
@@ -208,7 +211,7 @@ test.describe("with JavaScript", () => {
     await page.goto(`/t/${thread.slug}`);
     await withE2eDatabase((db) => db.query("UPDATE users SET suspended_at = now() WHERE id = $1", [member.id]));
     const panel = main(page).getByRole("region", { name: /Les positions/ });
-    await panel.getByRole("radio", { name: "mitigé" }).check();
+    await panel.getByRole("radio", { name: "C’est nuancé" }).check();
     await panel.getByRole("button", { name: "Enregistrer ma position" }).click();
     await expect(panel.getByRole("alert")).toContainText("suspendu");
     await expect(panel.getByRole("alert")).toBeFocused();

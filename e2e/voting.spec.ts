@@ -64,23 +64,23 @@ test("take a stance: the bar and counts move, the badge appears on one's posts",
   const save = () => panel.getByRole("button", { name: "Enregistrer ma position" }).click();
   const before = await panel.getByRole("heading").textContent();
   const total = Number(before!.match(/\((\d+)\)/)![1]);
-  await radio("d’accord").check();
+  await radio("Libre et ouvert diffèrent").check();
   await save();
   await expect(panel.getByRole("heading")).toHaveText(`Les positions (${total + 1})`);
-  await expect(radio("d’accord")).toBeChecked();
-  await radio("mitigé").check();
+  await expect(radio("Libre et ouvert diffèrent")).toBeChecked();
+  await radio("Cela dépend").check();
   await save();
   await expect(panel.getByRole("status")).toContainText("Votre position est enregistrée.");
-  await expect(radio("mitigé")).toBeChecked();
-  await expect(radio("d’accord")).not.toBeChecked();
+  await expect(radio("Cela dépend")).toBeChecked();
+  await expect(radio("Libre et ouvert diffèrent")).not.toBeChecked();
   await expect(panel.getByRole("heading")).toHaveText(`Les positions (${total + 1})`);
 
   await main(page).getByLabel("Votre contribution (Markdown)").fill("Mon avis est nuancé.");
   await main(page).getByRole("button", { name: "Publier", exact: true }).click();
-  await expect(main(page).getByRole("article", { name: `Contribution de ${member.name}` }).getByText("position de l’auteur : mitigé")).toBeVisible();
+  await expect(main(page).getByRole("article", { name: `Contribution de ${member.name}` }).getByText("position de l’auteur : Cela dépend")).toBeVisible();
 
   await page.reload();
-  await expect(radio("mitigé")).toBeChecked();
+  await expect(radio("Cela dépend")).toBeChecked();
   await radio("sans position").check();
   await save();
   await expect(panel.getByRole("heading")).toHaveText(`Les positions (${total})`);

@@ -8,7 +8,7 @@ import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
-import type { StanceValue } from "./schemas/vote";
+import type { PositionColour } from "./schemas/vocabulary";
 import type { Actor } from "./users";
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
@@ -57,7 +57,12 @@ type PostRow = {
   score: number;
   authorId: number;
   authorName: string;
-  authorStance: StanceValue | null;
+  writtenPositionId: number | null;
+  writtenPositionLabel: string | null;
+  writtenPositionColour: PositionColour | null;
+  currentPositionId: number | null;
+  currentPositionLabel: string | null;
+  currentPositionColour: PositionColour | null;
   hiddenById: number | null;
   threadAuthorId: number | null;
   threadIsLocked: boolean;
@@ -66,6 +71,9 @@ type PostRow = {
 
 /** What the viewer may do to a post, as the page needs it: each action, and why voting is refused. */
 export type PostAbilities = Record<keyof PostPermissions, boolean> & { voteRefusal: Omit<Refusal, "allowed" | "code"> | null };
+
+/** A position as a post's badge names it. */
+export type PositionRef = { id: number; label: string; colour: PositionColour };
 
 export type PostView = {
   id: number;
@@ -86,8 +94,11 @@ export type PostView = {
   upvotes: number;
   downvotes: number;
   score: number;
-  /** The author's current stance on the question (POSITION threads), shown as a badge. */
-  authorStance: StanceValue | null;
+  /**
+   * On a position question, the position the author wrote from and the one they hold now (null
+   * when neither): the badge says both when they differ.
+   */
+  authorPosition: { written: PositionRef | null; now: PositionRef | null } | null;
   /** The viewer's vote on this post (0 when none, or signed out). */
   myVote: -1 | 0 | 1;
   /** On a top-level post: more replies than the page shows. */
@@ -128,21 +139,32 @@ function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] =
     upvotes: row.upvotes,
     downvotes: row.downvotes,
     score: row.score,
-    authorStance: row.deletedAt ? null : row.authorStance,
+    authorPosition: row.deletedAt ? null : authorPositionOf(row),
     myVote,
     ...(row.hiddenAt && seesHidden ? { hiddenReason: row.hiddenReason } : {}),
     can: abilitiesOf(viewer, row),
   };
 }
 
+function authorPositionOf(row: PostRow): PostView["authorPosition"] {
+  const ref = (id: number | null, label: string | null, colour: PositionColour | null) => (id && label && colour ? { id, label, colour } : null);
+  const written = ref(row.writtenPositionId, row.writtenPositionLabel, row.writtenPositionColour);
+  const now = ref(row.currentPositionId, row.currentPositionLabel, row.currentPositionColour);
+  return written || now ? { written, now } : null;
+}
+
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
   p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
-  p.author_id AS "authorId", u.name AS "authorName", s.stance::text AS "authorStance", p.hidden_by_id AS "hiddenById",
+  p.author_id AS "authorId", u.name AS "authorName",
+  wp.id AS "writtenPositionId", wp.label AS "writtenPositionLabel", wp.colour::text AS "writtenPositionColour",
+  np.id AS "currentPositionId", np.label AS "currentPositionLabel", np.colour::text AS "currentPositionColour", p.hidden_by_id AS "hiddenById",
   t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt"`;
-// Every post with its author and the author's current stance on the thread's question.
+// Every post with its author, the position it was written from and the author's current one.
 const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id JOIN threads t ON t.id = p.thread_id
-  LEFT JOIN thread_stances s ON s.thread_id = p.thread_id AND s.user_id = p.author_id`;
+  LEFT JOIN thread_positions wp ON wp.id = p.author_position_id
+  LEFT JOIN thread_stances s ON s.thread_id = p.thread_id AND s.user_id = p.author_id
+  LEFT JOIN thread_positions np ON np.id = s.position_id`;
 
 // Each sort of top-level posts has a partial index (thread_id, column, id) WHERE parent_id IS NULL.
 const POST_SORT_SPECS: Record<PostSort, SortSpec> = {
@@ -165,7 +187,7 @@ async function visibleThread(viewer: Actor | null, threadId: number) {
 
 /**
  * A page of a thread's conversations: top-level posts in the chosen sort (keyset on the sort's
- * value and id), optionally only those whose author took a given stance, each followed by its
+ * value and id), optionally only those written from a given position, each followed by its
  * first replies in reading order (depth-first, oldest first).
  */
 export async function listPosts(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
@@ -202,14 +224,14 @@ function pageWindow<T>(rows: T[], limit: number, { cursor, before }: { cursor?: 
 }
 
 /** The SQL of a page of top-level posts: one range of the sort's partial index, either way. */
-export function rootsQuery(threadId: number, { sort, stance, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
+export function rootsQuery(threadId: number, { sort, position, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
   const spec = before ? reversed(POST_SORT_SPECS[sort]) : POST_SORT_SPECS[sort];
   const from = cursor ?? before;
   const afterCursor = from ? Prisma.sql`AND ${after(spec, POST_ID, from.v, from.id)}` : Prisma.empty;
-  const byStance = stance ? Prisma.sql`AND s.stance = ${stance}::"Stance"` : Prisma.empty;
+  const byPosition = position ? Prisma.sql`AND p.author_position_id = ${position}` : Prisma.empty;
   return Prisma.sql`
     SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
-    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byStance} ${afterCursor}
+    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byPosition} ${afterCursor}
     ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit}`;
 }
 

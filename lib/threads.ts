@@ -6,8 +6,10 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
+import { type Position, positionsSelect } from "./positions";
 import { consumePostingLimits, renderMemberText } from "./posts";
 import type { CreateThreadInput } from "./schemas/post";
+import { POSITION_COLOURS } from "./schemas/vocabulary";
 import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
 import type { ListThreadsQuery, ThreadSort } from "./schemas/thread";
@@ -27,9 +29,7 @@ const threadSummary = {
   upvotes: true,
   downvotes: true,
   score: true,
-  agreeCount: true,
-  disagreeCount: true,
-  nuancedCount: true,
+  positions: positionsSelect,
 } as const;
 
 export type ThreadSummary = {
@@ -46,9 +46,8 @@ export type ThreadSummary = {
   upvotes: number;
   downvotes: number;
   score: number;
-  agreeCount: number;
-  disagreeCount: number;
-  nuancedCount: number;
+  /** A position question's positions and their tallies; none for an open question. */
+  positions: Position[];
 };
 
 const visible = { hiddenAt: null };
@@ -65,14 +64,29 @@ const THREAD_ID = Prisma.raw("t.id");
 
 export async function listThreads({ sort, cursor, limit }: ListThreadsQuery): Promise<Page<ThreadSummary>> {
   if (cursor && cursor.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const rows = await db.$queryRaw<(ThreadSummary & { sortValue: Date | number })[]>(threadsQuery({ sort, cursor }, limit + 1));
+  const rows = await db.$queryRaw<(Omit<ThreadSummary, "positions"> & { sortValue: Date | number })[]>(threadsQuery({ sort, cursor }, limit + 1));
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  const positions = await positionsOf(items.filter((thread) => thread.kind === "POSITION").map((thread) => thread.id));
   return {
-    items: items.map(({ sortValue: _value, ...thread }) => thread),
+    items: items.map(({ sortValue: _value, ...thread }) => ({ ...thread, positions: positions.get(thread.id) ?? [] })),
     nextCursor:
       rows.length > limit && last ? encodeCursor({ s: sort, pinned: last.isPinned, v: cursorValue(last.sortValue), id: last.id }) : null,
   };
+}
+
+// A page's positions in one query of the (thread_id, ord) index, beside the page's own query so
+// that the page stays a single walk of its sort's index (test/integration/sort-indexes.test.ts).
+async function positionsOf(threadIds: number[]): Promise<Map<number, Position[]>> {
+  const byThread = new Map<number, Position[]>();
+  if (threadIds.length === 0) return byThread;
+  const rows = await db.threadPosition.findMany({
+    select: { threadId: true, ...positionsSelect.select },
+    where: { threadId: { in: threadIds } },
+    orderBy: [{ threadId: "asc" }, { ord: "asc" }],
+  });
+  for (const { threadId, ...position } of rows) byThread.set(threadId, [...(byThread.get(threadId) ?? []), position]);
+  return byThread;
 }
 
 /** The SQL of a page of threads: one range of the sort's index (pinned first). */
@@ -84,8 +98,7 @@ export function threadsQuery({ sort, cursor }: Omit<ListThreadsQuery, "limit">, 
   return Prisma.sql`
     SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.question_number AS "questionNumber", t.is_pinned AS "isPinned",
       t.is_locked AS "isLocked", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
-      t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, t.agree_count AS "agreeCount",
-      t.disagree_count AS "disagreeCount", t.nuanced_count AS "nuancedCount", ${spec.column} AS "sortValue"
+      t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, ${spec.column} AS "sortValue"
     FROM threads t
     WHERE t.hidden_at IS NULL ${afterCursor}
     ORDER BY ${orderBy(spec, THREAD_ID, [PINNED])}
@@ -130,7 +143,7 @@ export async function requireThread(viewer: Actor | null, id: number) {
  */
 export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => findVisibleThread(viewer, { slug }));
 
-/** A member's own question. Its slug is readable and unique: words of the title, then the id. */
+/** A member's own question, open or with its positions. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
   assertAllowed(sitePermissions(actor).proposeQuestion);
   const bodyHtml = await renderMemberText(actor, input.body);
@@ -144,7 +157,9 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
         title: input.title,
         body: input.body,
         bodyHtml,
-        kind: "OPEN",
+        kind: input.kind,
+        // Each position takes the palette's next colour, in the order the member wrote them.
+        positions: { create: input.positions.map((position, ord) => ({ ord, ...position, colour: POSITION_COLOURS[ord] })) },
         authorId: actor.id,
         createdAt,
         lastActivityAt: createdAt,

@@ -8,15 +8,18 @@ import { idParam } from "@/lib/schemas/pagination";
 import { stanceSchema } from "@/lib/schemas/vote";
 import { setStance } from "@/lib/stances";
 
-const stanceFormSchema = stanceSchema.extend({
-  // The "Sans position" radio sends "": the API's null, which withdraws the stance.
-  stance: z.preprocess((stance) => (stance === "" ? null : stance), stanceSchema.shape.stance),
+const stanceFormSchema = z.object({
+  // A radio sends the position's id as text; "Sans position" sends "": the API's null, which withdraws the stance.
+  positionId: z.preprocess(
+    (id) => (id === "" ? null : typeof id === "string" && /^\d+$/.test(id) ? Number(id) : id),
+    stanceSchema.shape.positionId.unwrap(),
+  ),
   threadId: idParam,
   returnTo: returnToField,
 });
 
-export const stanceAction = formAction(stanceFormSchema, async ({ threadId, stance, returnTo }, actor) => ({
+export const stanceAction = formAction(stanceFormSchema, async ({ threadId, positionId, returnTo }, actor) => ({
   to: returnTo,
-  notice: stance ? "stance_saved" : "stance_withdrawn",
-  result: await setStance(requireUser(actor), threadId, { stance }),
+  notice: positionId ? "stance_saved" : "stance_withdrawn",
+  result: await setStance(requireUser(actor), threadId, { positionId }),
 }));

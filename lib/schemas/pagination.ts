@@ -35,8 +35,9 @@ export function limitParam(defaultLimit: number, maxLimit: number) {
 const ID_MAX = 2_147_483_647;
 export const idParam = z.coerce.number().int().positive().max(ID_MAX);
 
-/** The id in a cursor: already a number in its JSON, in the range of the ids. */
-export const cursorId = z.number().int().positive().max(ID_MAX);
+/** An id in JSON (a body, a cursor): already a number, in the range of the ids. */
+export const idValue = z.number().int().positive().max(ID_MAX);
+export const cursorId = idValue;
 
 const EARLIEST_CURSOR_MS = Date.UTC(1970, 0, 1);
 const LATEST_CURSOR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

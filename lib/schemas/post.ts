@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
 import { createdAtCursorKey, cursorDate, cursorId, cursorParam, idParam, idParams, limitParam } from "./pagination";
-import { STANCES } from "./vote";
-import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./vocabulary";
+import {
+  POSITION_DESCRIPTION_MAX,
+  POSITION_LABEL_MAX,
+  POSITIONS_MAX,
+  POSITIONS_MIN,
+  THREAD_TITLE_MAX,
+  THREAD_TITLE_MIN,
+} from "./vocabulary";
 
 export const POST_BODY_MAX = MARKDOWN_MAX_CHARS;
 export { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "./vocabulary";
@@ -39,14 +45,49 @@ export type CreatePostInput = z.infer<typeof createPostSchema>;
 export const editPostSchema = z.object({ body: postBody });
 export type EditPostInput = z.infer<typeof editPostSchema>;
 
-export const createThreadSchema = z.object({
-  title: z
-    .string({ error: "Posez votre question." })
+/** A line of plain text: no control character (a newline, a NUL, a bidirectional override would garble a badge). */
+const oneLine = (max: number, tooLong: string) =>
+  z
+    .string()
     .trim()
-    .min(THREAD_TITLE_MIN, { error: `La question compte au moins ${THREAD_TITLE_MIN} caractères.` })
-    .max(THREAD_TITLE_MAX, { error: `La question compte au plus ${THREAD_TITLE_MAX} caractères.` }),
-  body: postBody,
+    .max(max, { error: tooLong })
+    .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, { error: "Une seule ligne de texte, sans caractère de contrôle." });
+
+export const positionInput = z.object({
+  label: oneLine(POSITION_LABEL_MAX, `Une position compte au plus ${POSITION_LABEL_MAX} caractères.`).min(1, { error: "Nommez la position." }),
+  description: oneLine(POSITION_DESCRIPTION_MAX, `Sa description compte au plus ${POSITION_DESCRIPTION_MAX} caractères.`)
+    .optional()
+    .transform((description) => description || null),
 });
+export type PositionInput = z.infer<typeof positionInput>;
+
+/** An open question, or a position question with its 2 to 4 positions, distinct, in the order given. */
+export const createThreadSchema = z
+  .object({
+    title: z
+      .string({ error: "Posez votre question." })
+      .trim()
+      .min(THREAD_TITLE_MIN, { error: `La question compte au moins ${THREAD_TITLE_MIN} caractères.` })
+      .max(THREAD_TITLE_MAX, { error: `La question compte au plus ${THREAD_TITLE_MAX} caractères.` }),
+    body: postBody,
+    kind: z.enum(["OPEN", "POSITION"], { error: "Le type de question vaut OPEN (question ouverte) ou POSITION (prise de position)." }).default("OPEN"),
+    positions: z.array(positionInput).max(POSITIONS_MAX, { error: `Une question offre au plus ${POSITIONS_MAX} positions.` }).default([]),
+  })
+  .check((ctx) => {
+    const { kind, positions } = ctx.value;
+    if (kind === "OPEN" && positions.length > 0) {
+      ctx.issues.push({ code: "custom", path: ["positions"], message: "Une question ouverte n’offre pas de positions : choisissez « prise de position ».", input: positions });
+    }
+    if (kind === "POSITION" && positions.length < POSITIONS_MIN) {
+      ctx.issues.push({ code: "custom", path: ["positions"], message: `Une prise de position offre au moins ${POSITIONS_MIN} positions.`, input: positions });
+    }
+    const seen = new Set<string>();
+    positions.forEach((position, index) => {
+      const key = position.label.normalize("NFKC").toLocaleLowerCase("fr");
+      if (seen.has(key)) ctx.issues.push({ code: "custom", path: ["positions", index, "label"], message: "Deux positions ne peuvent pas porter le même nom.", input: position.label });
+      seen.add(key);
+    });
+  });
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 
 export const POST_SORTS = ["best", "top", "new", "old", "controversial"] as const;
@@ -67,7 +108,10 @@ export type PostCursor = z.infer<typeof postCursorKey>;
 export const listPostsQuery = z
   .object({
     sort: z.enum(POST_SORTS).default("best"),
-    stance: z.enum(STANCES).optional(),
+    /** Only the posts written from this position of the question. */
+    position: idParam.optional(),
+    /** The filter of before positions (AGREE…): refused with what to send instead. */
+    stance: z.undefined({ error: "Le filtre par position s’écrit position=<id>, l’id d’une position de la question (GET /api/threads/{id})." }).optional(),
     cursor: cursorParam(postCursorKey).optional(),
     before: cursorParam(postCursorKey).optional(),
     limit: limitParam(POST_PAGE_SIZE, POST_PAGE_MAX),
@@ -96,12 +140,12 @@ type Address = Record<string, string | string[] | undefined>;
 const single = (params: Address, name: string) => (typeof params[name] === "string" ? params[name] : undefined);
 
 /**
- * The page of a thread its address asks for: the sort, the stance filter and the cursor, each
+ * The page of a thread its address asks for: the sort, the position filter and the cursor, each
  * dropped when invalid (a forged cursor, a cursor of another sort) rather than refused, since
  * readers type and share these addresses.
  */
 export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE): ListPostsQuery {
-  const base = { sort: single(params, "sort"), stance: single(params, "stance"), limit };
+  const base = { sort: single(params, "sort"), position: single(params, "position"), limit };
   const full = listPostsQuery.safeParse({ ...base, cursor: single(params, "cursor"), before: single(params, "before") });
   const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
   const position = query.cursor ?? query.before;

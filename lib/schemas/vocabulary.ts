@@ -1,9 +1,14 @@
 // The fixed words and limits that forms and badges show, without zod: a reader's page imports
 // these and not the schemas built from them, so that zod (≈ 30 kB gzipped) stays out of it.
 
-export const STANCES = ["AGREE", "DISAGREE", "NUANCED"] as const;
-export type StanceValue = (typeof STANCES)[number];
-export const STANCE_LABELS: Record<StanceValue, string> = { AGREE: "d’accord", DISAGREE: "pas d’accord", NUANCED: "mitigé" };
+/** A position question offers 2 to 4 positions, each a short label, perhaps a line of description, and a colour. */
+export const POSITIONS_MIN = 2;
+export const POSITIONS_MAX = 4;
+export const POSITION_LABEL_MAX = 40;
+export const POSITION_DESCRIPTION_MAX = 120;
+/** The Okabe–Ito palette (schema.prisma's PositionColour), in the order a new question's positions take it. */
+export const POSITION_COLOURS = ["BLUE", "ORANGE", "BLUISH_GREEN", "REDDISH_PURPLE", "SKY_BLUE", "VERMILION", "YELLOW"] as const;
+export type PositionColour = (typeof POSITION_COLOURS)[number];
 
 /** A question's title, proposed or renamed. */
 export const THREAD_TITLE_MIN = 8;

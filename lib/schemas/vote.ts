@@ -6,12 +6,15 @@ export const voteSchema = z.object({
 });
 export type VoteInput = z.infer<typeof voteSchema>;
 
-import { STANCES } from "./vocabulary";
+import { idValue } from "./pagination";
 
-export { STANCE_LABELS, STANCES, type StanceValue } from "./vocabulary";
-
-/** A stance, or null to withdraw it. */
+/**
+ * A position of the question, by id, or null to withdraw one's stance. `stance` is the body of
+ * before positions (AGREE, DISAGREE, NUANCED): lib/stances.ts answers it with the question's
+ * positions, so that an old client learns what to send.
+ */
 export const stanceSchema = z.object({
-  stance: z.enum(STANCES, { error: "La position vaut AGREE, DISAGREE, NUANCED ou null." }).nullable(),
+  positionId: z.union([idValue, z.null()], { error: "positionId vaut l’id d’une position de la question, ou null pour retirer la vôtre." }).optional(),
+  stance: z.unknown().optional(),
 });
 export type StanceInput = z.infer<typeof stanceSchema>;

@@ -4,6 +4,8 @@
 // Server Side Public License) put back. Where the missing words are not certain, "[…]" marks the
 // gap instead of guessing.
 
+import type { PositionColour } from "../../lib/schemas/vocabulary";
+
 export const ARTICLE = {
   slug: "evolution-du-concept-d-open-source",
   title: "Évolution du concept d’open source",
@@ -30,6 +32,8 @@ type Question = {
   slug: string;
   title: string;
   kind: "POSITION" | "OPEN";
+  /** A position question's positions, in its own words (the migration thread_positions wrote the same). */
+  positions?: { label: string; description: string | null; colour: PositionColour }[];
   body: string;
 };
 
@@ -41,6 +45,11 @@ export const QUESTIONS: Question[] = [
     slug: "analyse-de-fanelli",
     title: "L'analyse d'Alessio Fanelli est-elle pertinente ?",
     kind: "POSITION",
+    positions: [
+      { label: "Analyse pertinente", description: "Un modèle n’est open source que si l’on peut le réentraîner à partir de zéro.", colour: "BLUE" },
+      { label: "Analyse pas pertinente", description: "Des poids téléchargeables suffisent à l’ouverture d’un modèle.", colour: "ORANGE" },
+      { label: "Pertinente en partie", description: null, colour: "BLUISH_GREEN" },
+    ],
     body: [
       "Pour Alessio Fanelli, un modèle n’est réellement open source que si l’on peut le réentraîner à partir de zéro :",
       "> ses créateurs devraient partager l’intégralité de leur code d’entraînement, leur ensemble de données de préentraînement, leurs préférences en matière de réglage fin, leurs exemples de RLHF, etc.",
@@ -52,6 +61,11 @@ export const QUESTIONS: Question[] = [
     slug: "llama-2-est-il-open-source",
     title: "Partagez-vous l'avis selon lequel le modèle Llama-2 de Meta ne serait pas open source ?",
     kind: "POSITION",
+    positions: [
+      { label: "Llama 2 n’est pas open source", description: "Sa licence restreint des usages : ce n’est pas l’open source de l’OSI.", colour: "VERMILION" },
+      { label: "Llama 2 est open source", description: "Le sens de l’open source s’adapte aux modèles d’IA.", colour: "SKY_BLUE" },
+      { label: "C’est plus nuancé", description: null, colour: "YELLOW" },
+    ],
     body: [
       "Meta fournit les paramètres de LLaMA 2 et le code source du modèle pré-entraîné et des versions adaptées à la conversation, gratuitement, via Azure, AWS, Hugging Face et le téléchargement direct ; sa licence impose toutefois des restrictions.",
       "> « Notre approche open source favorise la transparence et l'accès. » — Meta",
@@ -63,6 +77,11 @@ export const QUESTIONS: Question[] = [
     slug: "libre-ou-ouvert",
     title: "À votre avis, existe-t-il une différence entre « libre » et « ouvert » ?",
     kind: "POSITION",
+    positions: [
+      { label: "Libre et ouvert diffèrent", description: "Le libre parle de liberté, l’ouvert d’accès au code.", colour: "BLUE" },
+      { label: "C’est la même chose", description: null, colour: "ORANGE" },
+      { label: "Cela dépend", description: null, colour: "BLUISH_GREEN" },
+    ],
     body: [
       "Le courant du « logiciel libre » est né dans les années 70 au laboratoire d’intelligence artificielle du MIT avec Richard Stallman et a conduit au projet GNU en 1983 ; le terme « open source » est apparu en 1998.",
       "> Au fil du temps, les communautés du logiciel libre et open source se sont éloignées, car elles avaient des visions différentes de ce que signifiaient les termes « libre » et « ouvert ».",

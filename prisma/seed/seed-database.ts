@@ -22,6 +22,7 @@ export async function seedDatabase(db: Database) {
           body: question.body,
           bodyHtml: questionHtml[index],
           kind: question.kind,
+          positions: { create: (question.positions ?? []).map((position, ord) => ({ ord, ...position })) },
           articleId: article.id,
           questionNumber: question.number,
           isPinned: true,

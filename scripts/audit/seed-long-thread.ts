@@ -11,7 +11,6 @@ const MEMBER_COUNT = 24;
 const OPINION_COUNT = 48;
 const REPLY_COUNT = 72;
 const VOTES_PER_POST = 6;
-const STANCES = ["AGREE", "DISAGREE", "NUANCED"] as const;
 
 const FIRST_NAMES = ["Sofia", "Karim", "Léa", "Mathis", "Inès", "Hugo", "Chloé", "Yanis", "Camille", "Nathan", "Zoé", "Adam"];
 const LAST_NAMES = ["Benali", "Martin", "Nguyen", "Lefèvre", "Diallo", "Moreau", "Rousseau", "Haddad"];
@@ -81,8 +80,9 @@ export async function seedLongThread(client: pg.Client): Promise<string> {
         );
       }
     }
+    const positions = (await client.query<{ id: number }>("SELECT id FROM thread_positions WHERE thread_id = $1 ORDER BY ord", [threadId])).rows.map((row) => row.id);
     for (const member of members) {
-      await client.query("INSERT INTO thread_stances (thread_id, user_id, stance, updated_at) VALUES ($1, $2, $3, now())", [threadId, member, pick(STANCES)]);
+      await client.query("INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES ($1, $2, $3, now())", [threadId, member, pick(positions)]);
     }
     // The counters the app keeps in the transaction of each post.
     await client.query("UPDATE posts p SET reply_count = (SELECT count(*) FROM posts r WHERE r.parent_id = p.id) WHERE p.thread_id = $1", [threadId]);

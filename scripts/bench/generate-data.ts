@@ -97,12 +97,14 @@ export async function generateData(client: pg.Client, scale: number, passwordHas
       JOIN bench_users u ON u.rn = g.user_rn
       WHERE u.id <> p.author_id
       ON CONFLICT DO NOTHING`, [size.votes, postCount, size.users]);
-    // Stances: member n/3 on question n % 3, so that every draw is a distinct (member, question).
+    // Stances: member n/3 on question n % 3, so that every draw is a distinct (member, question),
+    // on the question's first, second or third position in turn.
     await step(client, "stances", `
-      INSERT INTO thread_stances (thread_id, user_id, stance, updated_at)
-      SELECT t.id, u.id, (ARRAY['AGREE', 'DISAGREE', 'NUANCED'])[1 + (g.n / 3) % 3]::"Stance", now()
+      INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at)
+      SELECT t.id, u.id, p.id, now()
       FROM (SELECT n, (n / 3) % $2 AS user_rn FROM generate_series(0, $1 - 1) AS n) g
       JOIN (SELECT row_number() OVER (ORDER BY id) - 1 AS rn, id FROM threads WHERE kind = 'POSITION') t ON t.rn = g.n % 3
+      JOIN thread_positions p ON p.thread_id = t.id AND p.ord = (g.n / 3) % 3
       JOIN bench_users u ON u.rn = g.user_rn
       ON CONFLICT DO NOTHING`, [size.stances, size.users]);
     await step(client, "reports", `
@@ -125,7 +127,8 @@ const BULK_LOAD_TRIGGERS = [
   ["posts", "posts_rank"],
   ["threads", "threads_rank"],
   ["post_votes", "post_votes_count"],
-  ["thread_stances", "thread_stances_count"],
+  ["posts", "posts_author_position"],
+  ["thread_stances", "thread_stances_record"],
 ];
 
 async function setBulkLoadTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
@@ -145,13 +148,12 @@ async function computeCounters(client: pg.Client) {
     WHERE p.id = base.id`);
   await step(client, "thread counters and ranks", `
     UPDATE threads t SET post_count = coalesce(p.n, 0), last_activity_at = greatest(t.created_at, coalesce(p.last, t.created_at)),
-      agree_count = coalesce(s.agree, 0), disagree_count = coalesce(s.disagree, 0), nuanced_count = coalesce(s.nuanced, 0),
       hot_rank = agora_hot_rank(t.score, t.created_at)
     FROM threads base
     LEFT JOIN (SELECT thread_id, count(*)::int AS n, max(created_at) AS last FROM posts WHERE deleted_at IS NULL GROUP BY thread_id) p ON p.thread_id = base.id
-    LEFT JOIN (SELECT thread_id, count(*) FILTER (WHERE stance = 'AGREE')::int AS agree, count(*) FILTER (WHERE stance = 'DISAGREE')::int AS disagree,
-      count(*) FILTER (WHERE stance = 'NUANCED')::int AS nuanced FROM thread_stances GROUP BY thread_id) s ON s.thread_id = base.id
     WHERE t.id = base.id`);
+  await step(client, "position tallies", `
+    UPDATE thread_positions p SET stance_count = (SELECT count(*) FROM thread_stances s WHERE s.position_id = p.id)`);
 }
 
 /**
@@ -170,9 +172,8 @@ export async function checkCounters(client: pg.Client) {
           OR abs(p.controversy - agora_controversy(p.upvotes, p.downvotes)) > 1e-12)::int AS "postsOff",
       (SELECT count(*) FROM threads t
         LEFT JOIN (SELECT thread_id, count(*) AS n FROM posts WHERE deleted_at IS NULL GROUP BY thread_id) p ON p.thread_id = t.id
-        LEFT JOIN (SELECT thread_id, count(*) FILTER (WHERE stance = 'AGREE') AS a, count(*) FILTER (WHERE stance = 'DISAGREE') AS d,
-          count(*) FILTER (WHERE stance = 'NUANCED') AS u FROM thread_stances GROUP BY thread_id) s ON s.thread_id = t.id
-        WHERE t.post_count <> coalesce(p.n, 0) OR t.agree_count <> coalesce(s.a, 0) OR t.disagree_count <> coalesce(s.d, 0)
-          OR t.nuanced_count <> coalesce(s.u, 0) OR abs(t.hot_rank - agora_hot_rank(t.score, t.created_at)) > 1e-9)::int AS "threadsOff"`);
+        WHERE t.post_count <> coalesce(p.n, 0) OR abs(t.hot_rank - agora_hot_rank(t.score, t.created_at)) > 1e-9
+          OR EXISTS (SELECT 1 FROM thread_positions tp WHERE tp.thread_id = t.id
+            AND tp.stance_count <> (SELECT count(*) FROM thread_stances s WHERE s.position_id = tp.id)))::int AS "threadsOff"`);
   return rows[0] as { postsOff: number; threadsOff: number };
 }

@@ -51,7 +51,10 @@ async function fixture() {
     admin: await user("ADMIN"),
   };
   const author = callers.author!;
-  const thread = await db.thread.create({ data: { slug: `matrice-${author.id}`, title: "Une question de la matrice", body: "x", kind: "POSITION", authorId: author.id, postCount: 2 } });
+  const thread = await db.thread.create({ data: { slug: `matrice-${author.id}`, title: "Une question de la matrice", body: "x", kind: "POSITION", authorId: author.id, postCount: 2,
+      positions: { create: [{ ord: 0, label: "Pour", colour: "BLUE" }, { ord: 1, label: "Contre", colour: "ORANGE" }] } },
+    include: { positions: { orderBy: { ord: "asc" } } },
+  });
   const post = await db.post.create({ data: { threadId: thread.id, authorId: author.id, body: "Un avis", bodyHtml: "<p>Un avis</p>" } });
   const hiddenPost = await db.post.create({ data: { threadId: thread.id, authorId: author.id, body: "Masqué", hiddenAt: new Date(), hiddenReason: "x" } });
   const hiddenThread = await db.thread.create({ data: { slug: `matrice-masque-${author.id}`, title: "Une question masquée", body: "x", hiddenAt: new Date() } });
@@ -83,7 +86,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "DELETE /api/posts/{id}", handler: deletePost, method: "DELETE", target: (f) => f.post.id, expected: statuses(401, 403, 204, 403, 403, 403) },
   { name: "PUT /api/posts/{id}/vote", handler: votePost, method: "PUT", target: (f) => f.post.id, body: () => ({ value: 1 }), expected: statuses(401, 200, 403, 403, 200, 200) },
   { name: "PUT /api/threads/{id}/vote", handler: voteThread, method: "PUT", target: (f) => f.thread.id, body: () => ({ value: 1 }), expected: statuses(401, 200, 403, 403, 200, 200) },
-  { name: "PUT /api/threads/{id}/stance", handler: stance, method: "PUT", target: (f) => f.thread.id, body: () => ({ stance: "AGREE" }), expected: statuses(401, 200, 200, 403, 200, 200) },
+  { name: "PUT /api/threads/{id}/stance", handler: stance, method: "PUT", target: (f) => f.thread.id, body: (f) => ({ positionId: f.thread.positions[0].id }), expected: statuses(401, 200, 200, 403, 200, 200) },
   { name: "POST /api/reports", handler: report, method: "POST", target: () => undefined, body: (f) => ({ targetType: "POST", targetId: f.post.id, reason: "SPAM" }), expected: statuses(401, 201, 403, 403, 201, 201) },
   { name: "POST /api/moderation/reports/{id}/resolve", handler: resolveReport, method: "POST", target: (f) => f.openReport.id, body: () => ({ action: "DISMISS" }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/posts/{id}/hide", handler: hidePost, method: "POST", target: (f) => f.post.id, body: () => ({ reason: "Hors charte" }), expected: MODERATORS_ONLY_NO_CONTENT },

@@ -25,7 +25,7 @@ describe("npm run bench:data", () => {
       expect(votes).toBeGreaterThan(size.votes / 2);
       expect(votes).toBeLessThanOrEqual(size.votes);
       expect(await count("SELECT count(*)::int AS n FROM thread_stances")).toBe(size.stances);
-      expect(await count("SELECT count(DISTINCT (thread_id, stance))::int AS n FROM thread_stances")).toBe(9);
+      expect(await count("SELECT count(DISTINCT (thread_id, position_id))::int AS n FROM thread_stances")).toBe(9);
       expect(await count("SELECT count(*)::int AS n FROM reports")).toBeGreaterThan(0);
       expect(await count("SELECT count(*)::int AS n FROM reports")).toBeLessThanOrEqual(size.reports);
       // The first question is the busiest thread.

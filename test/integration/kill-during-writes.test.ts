@@ -49,7 +49,11 @@ describe("a server killed with SIGKILL during 200 concurrent writes", () => {
       data: { slug: `fil-sigkill-${process.pid}`, title: "Une question de membre ?", body: "Le contexte.", authorId: author.id },
     });
     const question = await db.thread.create({
-      data: { slug: `question-sigkill-${process.pid}`, title: "Une question tranchée ?", body: "Le contexte.", kind: "POSITION" },
+      data: {
+        slug: `question-sigkill-${process.pid}`, title: "Une question tranchée ?", body: "Le contexte.", kind: "POSITION",
+        positions: { create: ["Oui", "Non", "Mitigé"].map((label, ord) => ({ ord, label, colour: "BLUE" as const })) },
+      },
+      include: { positions: { orderBy: { ord: "asc" } } },
     });
     const voters = await Promise.all(Array.from({ length: VOTERS }, () => createMember()));
     const port = await freePort();
@@ -65,14 +69,14 @@ describe("a server killed with SIGKILL during 200 concurrent writes", () => {
       roots.push(((await response.json()) as { id: number }).id);
     }
 
-    const stances = ["AGREE", "DISAGREE", "NUANCED", null];
+    const stances = [...question.positions.map((position) => position.id), null];
     const write = (index: number) => {
       const voter = voters[index % VOTERS];
       const root = roots[index % ROOT_POSTS];
       switch (index % 4) {
         case 0: return send("PUT", `/api/posts/${root}/vote`, voter.cookie, { value: [1, -1, 0][index % 3] });
         case 1: return send("PUT", `/api/threads/${thread.id}/vote`, voter.cookie, { value: [1, -1, 0][index % 3] });
-        case 2: return send("PUT", `/api/threads/${question.id}/stance`, voter.cookie, { stance: stances[(index >> 2) % 4] });
+        case 2: return send("PUT", `/api/threads/${question.id}/stance`, voter.cookie, { positionId: stances[(index >> 2) % 4] });
         default: return send("POST", `/api/threads/${thread.id}/posts`, voter.cookie, { body: `Réponse ${index}`, parentId: root });
       }
     };

@@ -36,7 +36,7 @@ const WRITES: Write[] = [
   { name: "edit post", handler: post.PATCH, method: "PATCH", path: "/api/posts/1", body: { body: "Mon avis corrigé." } },
   { name: "vote on a post", handler: votePost.PUT, method: "PUT", path: "/api/posts/1/vote", body: { value: 1 } },
   { name: "vote on a thread", handler: voteThread.PUT, method: "PUT", path: "/api/threads/1/vote", body: { value: 1 } },
-  { name: "stance", handler: stance.PUT, method: "PUT", path: "/api/threads/1/stance", body: { stance: "AGREE" } },
+  { name: "stance", handler: stance.PUT, method: "PUT", path: "/api/threads/1/stance", body: { positionId: 1 } },
   { name: "report", handler: reports.POST, method: "POST", path: "/api/reports", body: { targetType: "POST", targetId: 1, reason: "OTHER", details: "Des précisions." } },
   { name: "resolve reports", handler: resolveReport.POST, method: "POST", path: "/api/moderation/reports/1/resolve", body: { action: "HIDE", reason: "Hors charte." } },
   { name: "hide a post", handler: hidePost.POST, method: "POST", path: "/api/moderation/posts/1/hide", body: { reason: "Hors charte." } },

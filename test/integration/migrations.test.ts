@@ -65,6 +65,44 @@ describe("migrations", () => {
     expect(rows[0]).toEqual({ table_left: null, recorded: 0 });
   });
 
+  it("carry the stances of before positions over to each question's own positions", async () => {
+    const url = await emptyDatabase();
+    const all = listMigrations();
+    const at = all.findIndex((migration) => migration.name.endsWith("_thread_positions"));
+    await migrateDatabase(url, all.slice(0, at));
+    await withClient(url, async (client) => {
+      const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
+      const [ana, bob] = [await insert(`INSERT INTO users (email, name, updated_at) VALUES ('ana@example.test', 'Ana', now())`), await insert(`INSERT INTO users (email, name, updated_at) VALUES ('bob@example.test', 'Bob', now())`)];
+      const article = await insert(`INSERT INTO articles (slug, title, body, source_title, source_note) VALUES ('article', 'Un article', 'Texte', 'Source', 'Note')`);
+      const llama = await insert(`INSERT INTO threads (slug, title, body, kind, article_id, question_number, updated_at) VALUES ('q2', 'Llama 2 est-il open source ?', 'x', 'POSITION', ${article}, 2, now())`);
+      const member = await insert(`INSERT INTO threads (slug, title, body, kind, updated_at) VALUES ('m', 'Une question de membre', 'x', 'POSITION', now())`);
+      await client.query(`INSERT INTO thread_stances (thread_id, user_id, stance, updated_at) VALUES (${llama}, ${ana}, 'AGREE', now()), (${llama}, ${bob}, 'NUANCED', now()), (${member}, ${ana}, 'DISAGREE', now())`);
+      await client.query(`INSERT INTO posts (thread_id, author_id, body) VALUES (${llama}, ${ana}, 'Avis'), (${member}, ${bob}, 'Avis sans position')`);
+      expect(await migrateDatabase(url)).toEqual(all.slice(at).map((migration) => migration.name));
+      const rows = async (sql: string) => (await client.query(sql)).rows;
+      expect(await rows(`SELECT t.slug, p.ord, p.label, p.stance_count AS count FROM thread_positions p JOIN threads t ON t.id = p.thread_id ORDER BY t.slug, p.ord`)).toEqual([
+        { slug: "m", ord: 0, label: "D’accord", count: 0 },
+        { slug: "m", ord: 1, label: "Pas d’accord", count: 1 },
+        { slug: "m", ord: 2, label: "Mitigé", count: 0 },
+        { slug: "q2", ord: 0, label: "Llama 2 n’est pas open source", count: 1 },
+        { slug: "q2", ord: 1, label: "Llama 2 est open source", count: 0 },
+        { slug: "q2", ord: 2, label: "C’est plus nuancé", count: 1 },
+      ]);
+      // Posts take their author's position of today (none for Bob on his question); each stance opens the history.
+      expect(await rows(`SELECT p.body, pos.label FROM posts p LEFT JOIN thread_positions pos ON pos.id = p.author_position_id ORDER BY p.id`)).toEqual([
+        { body: "Avis", label: "Llama 2 n’est pas open source" },
+        { body: "Avis sans position", label: null },
+      ]);
+      expect(await rows(`SELECT c.user_id AS "userId", c.from_position_id AS "from", pos.label AS "to" FROM stance_changes c JOIN thread_positions pos ON pos.id = c.to_position_id ORDER BY pos.label`)).toEqual([
+        { userId: bob, from: null, to: "C’est plus nuancé" },
+        { userId: ana, from: null, to: "Llama 2 n’est pas open source" },
+        { userId: ana, from: null, to: "Pas d’accord" },
+      ]);
+      // The threads' other counters keep their check.
+      await expect(client.query(`UPDATE threads SET post_count = -1 WHERE id = ${llama}`)).rejects.toThrow(/threads_counters_check/);
+    });
+  });
+
   it("enforce the invariants schema.prisma cannot express", async () => {
     const url = await emptyDatabase();
     await migrateDatabase(url);

@@ -23,14 +23,25 @@ const CRAFTED = [
 ];
 
 let threadId: number;
+let pour: number;
+let contre: number;
 const ids: Record<string, number> = {};
 let viewer: Awaited<ReturnType<typeof createMember>>;
 
 beforeAll(async () => {
   const [agree, disagree] = [await createMember(), await createMember()];
   viewer = await createMember();
-  const thread = await db.thread.create({ data: { slug: "tris", title: "Une question pour les tris", body: "x", kind: "POSITION" } });
+  const thread = await db.thread.create({
+    data: {
+      slug: "tris", title: "Une question pour les tris", body: "x", kind: "POSITION",
+      positions: { create: [{ ord: 0, label: "Pour", colour: "BLUE" }, { ord: 1, label: "Contre", colour: "ORANGE" }] },
+    },
+    include: { positions: { orderBy: { ord: "asc" } } },
+  });
   threadId = thread.id;
+  [pour, contre] = thread.positions.map((position) => position.id);
+  // Each post records its author's position when it is written (a trigger reads the stance).
+  await db.threadStance.createMany({ data: [{ threadId, userId: agree.id, positionId: pour }, { threadId, userId: disagree.id, positionId: contre }] });
   for (const [index, post] of CRAFTED.entries()) {
     const created = await db.post.create({
       data: {
@@ -41,7 +52,8 @@ beforeAll(async () => {
     });
     ids[post.name] = created.id;
   }
-  await db.threadStance.createMany({ data: [{ threadId, userId: agree.id, stance: "AGREE" }, { threadId, userId: disagree.id, stance: "DISAGREE" }] });
+  // Then the first author changes their mind: their posts stay written as « Pour ».
+  await db.threadStance.update({ where: { threadId_userId: { threadId, userId: agree.id } }, data: { positionId: contre } });
   await db.postVote.create({ data: { postId: ids.loved, userId: viewer.id, value: 1 } });
 });
 
@@ -82,10 +94,13 @@ describe("sorts of a thread's posts, each paged by keyset", () => {
     expect(await firstPage("")).toEqual(await firstPage("sort=best"));
   });
 
-  it("filters by the author's stance, and shows it on each post", async () => {
-    expect(await listAll("sort=old&stance=AGREE")).toEqual(["loved", "small-but-sure", "tied-top-b", "fresh"]);
-    const { body } = await call(listPostsRoute, `/api/threads/${threadId}/posts?sort=old&stance=DISAGREE`, { params: { id: String(threadId) } });
-    expect(body.items.map((item: { authorStance: string }) => item.authorStance)).toEqual(["DISAGREE", "DISAGREE", "DISAGREE"]);
+  it("filters by the position a post was written from, and tells it with the author's position of now", async () => {
+    expect(await listAll(`sort=old&position=${pour}`)).toEqual(["loved", "small-but-sure", "tied-top-b", "fresh"]);
+    const get = async (position: number) =>
+      (await call(listPostsRoute, `/api/threads/${threadId}/posts?sort=old&position=${position}`, { params: { id: String(threadId) } })).body.items;
+    const ref = (id: number) => ({ id, label: id === pour ? "Pour" : "Contre", colour: id === pour ? "BLUE" : "ORANGE" });
+    expect((await get(pour)).map((item: { authorPosition: unknown }) => item.authorPosition)).toEqual(Array(4).fill({ written: ref(pour), now: ref(contre) }));
+    expect((await get(contre)).map((item: { authorPosition: unknown }) => item.authorPosition)).toEqual(Array(3).fill({ written: ref(contre), now: ref(contre) }));
   });
 
   it("tells the viewer their own votes", async () => {
@@ -93,10 +108,13 @@ describe("sorts of a thread's posts, each paged by keyset", () => {
     expect(body.items.map((item: { myVote: number }) => item.myVote)).toEqual([1, 0, 0, 0, 0, 0, 0]);
   });
 
-  it("answers 400 for an unknown sort or stance, and for a cursor of another sort", async () => {
+  it("answers 400 for an unknown sort, a bad position, the filter of before positions, and for a cursor of another sort", async () => {
     const get = (query: string) => call(listPostsRoute, `/api/threads/${threadId}/posts?${query}`, { params: { id: String(threadId) } });
     expect((await get("sort=random")).status).toBe(400);
-    expect((await get("stance=MAYBE")).status).toBe(400);
+    expect((await get("position=abc")).status).toBe(400);
+    const old = await get("stance=AGREE");
+    expect(old.status).toBe(400);
+    expect(JSON.stringify(old.body)).toContain("position=<id>");
     const { body } = await get("sort=top&limit=2");
     expect((await get(`sort=new&cursor=${body.nextCursor}`)).status).toBe(400);
     // A forged cursor whose value does not fit the sort's column is refused, not run.

@@ -3,7 +3,7 @@ import { PUT as votePostRoute } from "@/app/api/posts/[id]/vote/route";
 import { PUT as stanceRoute } from "@/app/api/threads/[id]/stance/route";
 import { PUT as voteThreadRoute } from "@/app/api/threads/[id]/vote/route";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { createThreadRow } from "../support/factories";
+import { createPositionQuestion, createThreadRow } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";
 
@@ -17,8 +17,9 @@ const votePost = (member: Member | null, postId: number, value: unknown) =>
   call(votePostRoute, `/api/posts/${postId}/vote`, { method: "PUT", params: { id: String(postId) }, json: { value }, headers: member ? { cookie: member.cookie } : {} });
 const voteThread = (member: Member | null, threadId: number, value: unknown) =>
   call(voteThreadRoute, `/api/threads/${threadId}/vote`, { method: "PUT", params: { id: String(threadId) }, json: { value }, headers: member ? { cookie: member.cookie } : {} });
-const takeStance = (member: Member | null, threadId: number, stance: unknown) =>
-  call(stanceRoute, `/api/threads/${threadId}/stance`, { method: "PUT", params: { id: String(threadId) }, json: { stance }, headers: member ? { cookie: member.cookie } : {} });
+const takeStance = (member: Member | null, threadId: number, positionId: unknown) => sendStance(member, threadId, { positionId });
+const sendStance = (member: Member | null, threadId: number, json: unknown) =>
+  call(stanceRoute, `/api/threads/${threadId}/stance`, { method: "PUT", params: { id: String(threadId) }, json, headers: member ? { cookie: member.cookie } : {} });
 
 async function newPost(overrides: { deletedAt?: Date; hiddenAt?: Date } = {}) {
   const thread = await createThreadRow();
@@ -173,63 +174,103 @@ describe("votes on threads (PUT /api/threads/{id}/vote)", () => {
 });
 
 describe("stances (PUT /api/threads/{id}/stance)", () => {
-  async function positionThread() {
-    const thread = await createThreadRow();
-    return db.thread.update({ where: { id: thread.id }, data: { kind: "POSITION" } });
-  }
+  /** Each position's stored tally, in the question's order. */
+  const storedTallies = async (threadId: number) =>
+    (await db.threadPosition.findMany({ where: { threadId }, orderBy: { ord: "asc" } })).map((position) => position.stanceCount);
+  /** The same, counted from the stance rows. */
+  const recount = async (threadId: number) => {
+    const positions = await db.threadPosition.findMany({ where: { threadId }, orderBy: { ord: "asc" } });
+    return Promise.all(positions.map((position) => db.threadStance.count({ where: { positionId: position.id } })));
+  };
 
-  it("takes, changes and withdraws a stance, with an exact tally", async () => {
-    const thread = await positionThread();
+  it("takes, changes and withdraws a position, with an exact tally in the question's words", async () => {
+    const thread = await createPositionQuestion(["Llama 2 n’est pas open source", "Llama 2 est open source", "C’est plus nuancé"]);
+    const [notOpen, open, nuanced] = thread.positions.map((position) => position.id);
     const [a, b] = [await createMember(), await createMember()];
-    expect((await takeStance(a, thread.id, "AGREE")).body).toEqual({ agree: 1, disagree: 0, nuanced: 0, myStance: "AGREE" });
-    expect((await takeStance(b, thread.id, "NUANCED")).body).toEqual({ agree: 1, disagree: 0, nuanced: 1, myStance: "NUANCED" });
-    expect((await takeStance(a, thread.id, "AGREE")).body).toEqual({ agree: 1, disagree: 0, nuanced: 1, myStance: "AGREE" });
-    expect((await takeStance(a, thread.id, "DISAGREE")).body).toEqual({ agree: 0, disagree: 1, nuanced: 1, myStance: "DISAGREE" });
-    expect((await takeStance(b, thread.id, null)).body).toEqual({ agree: 0, disagree: 1, nuanced: 0, myStance: null });
+    const tally = (counts: number[], myPositionId: number | null) => ({
+      positions: thread.positions.map((position, index) => ({ id: position.id, label: position.label, description: null, colour: position.colour, stanceCount: counts[index] })),
+      myPositionId,
+    });
+    expect((await takeStance(a, thread.id, notOpen)).body).toEqual(tally([1, 0, 0], notOpen));
+    expect((await takeStance(b, thread.id, nuanced)).body).toEqual(tally([1, 0, 1], nuanced));
+    expect((await takeStance(a, thread.id, notOpen)).body).toEqual(tally([1, 0, 1], notOpen));
+    expect((await takeStance(a, thread.id, open)).body).toEqual(tally([0, 1, 1], open));
+    expect((await takeStance(b, thread.id, null)).body).toEqual(tally([0, 1, 0], null));
     expect(await db.threadStance.count({ where: { threadId: thread.id } })).toBe(1);
+    // Every real change is in the history, in order; taking the same position again is none.
+    const history = await db.stanceChange.findMany({ where: { threadId: thread.id }, orderBy: { id: "asc" } });
+    expect(history.map((change) => [change.userId, change.fromPositionId, change.toPositionId])).toEqual([
+      [a.id, null, notOpen],
+      [b.id, null, nuanced],
+      [a.id, notOpen, open],
+      [b.id, nuanced, null],
+    ]);
   });
 
-  it("stays exact when 30 members take stances at once", async () => {
-    const thread = await positionThread();
-    const members = await Promise.all(Array.from({ length: 30 }, () => createMember()));
-    await Promise.all(members.map((member, i) => takeStance(member, thread.id, ["AGREE", "DISAGREE", "NUANCED"][i % 3])));
-    const stored = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
-    expect([stored.agreeCount, stored.disagreeCount, stored.nuancedCount]).toEqual([10, 10, 10]);
+  it("stays exact when 50 members change positions at once, each change recorded", async () => {
+    const thread = await createPositionQuestion();
+    const ids = thread.positions.map((position) => position.id);
+    const members = await Promise.all(Array.from({ length: 50 }, () => createMember()));
+    await Promise.all(members.map((member, i) => takeStance(member, thread.id, ids[i % 3])));
+    // Then all at once again, each to another position (or withdrawing), crossing each other's way.
+    const answers = await Promise.all(members.map((member, i) => takeStance(member, thread.id, i % 5 === 0 ? null : ids[(i + 1) % 3])));
+    expect(answers.map((answer) => answer.status)).toEqual(members.map(() => 200));
+    expect(await storedTallies(thread.id)).toEqual(await recount(thread.id));
+    expect(await storedTallies(thread.id)).toEqual([13, 13, 14]);
+    expect(await db.stanceChange.count({ where: { threadId: thread.id } })).toBe(100);
   });
 
-  it("moves the tallies with the stance rows whatever writes them (SQL outside the API included)", async () => {
-    const thread = await positionThread();
+  it("moves the tallies and the history with the stance rows whatever writes them (SQL outside the API included)", async () => {
+    const thread = await createPositionQuestion();
+    const [first, , third] = thread.positions.map((position) => position.id);
     const [a, b] = [await createMember(), await createMember()];
-    const tally = async () => {
-      const stored = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
-      return [stored.agreeCount, stored.disagreeCount, stored.nuancedCount];
-    };
-    await db.$executeRaw`INSERT INTO thread_stances (thread_id, user_id, stance, updated_at) VALUES (${thread.id}, ${a.id}, 'AGREE', now()), (${thread.id}, ${b.id}, 'AGREE', now())`;
-    expect(await tally()).toEqual([2, 0, 0]);
-    await db.$executeRaw`UPDATE thread_stances SET stance = 'NUANCED' WHERE thread_id = ${thread.id} AND user_id = ${a.id}`;
-    expect(await tally()).toEqual([1, 0, 1]);
+    await db.$executeRaw`INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES (${thread.id}, ${a.id}, ${first}, now()), (${thread.id}, ${b.id}, ${first}, now())`;
+    expect(await storedTallies(thread.id)).toEqual([2, 0, 0]);
+    await db.$executeRaw`UPDATE thread_stances SET position_id = ${third} WHERE thread_id = ${thread.id} AND user_id = ${a.id}`;
+    expect(await storedTallies(thread.id)).toEqual([1, 0, 1]);
     await db.$executeRaw`DELETE FROM thread_stances WHERE thread_id = ${thread.id}`;
-    expect(await tally()).toEqual([0, 0, 0]);
+    expect(await storedTallies(thread.id)).toEqual([0, 0, 0]);
+    expect(await db.stanceChange.count({ where: { threadId: thread.id } })).toBe(5);
+    // The history is append-only, and a stance cannot point at another question's position.
+    await expect(db.$executeRaw`UPDATE stance_changes SET to_position_id = NULL WHERE thread_id = ${thread.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM stance_changes WHERE thread_id = ${thread.id}`).rejects.toThrow(/append-only/);
+    const other = await createPositionQuestion();
+    await expect(
+      db.$executeRaw`INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES (${thread.id}, ${a.id}, ${other.positions[0].id}, now())`,
+    ).rejects.toThrow(/thread_stances_thread_id_position_id_fkey/);
   });
 
   it("answers 404 for a hidden question and keeps the stance taken before", async () => {
-    const thread = await positionThread();
+    const thread = await createPositionQuestion();
     const member = await createMember();
-    await takeStance(member, thread.id, "AGREE");
+    await takeStance(member, thread.id, thread.positions[0].id);
     await db.thread.update({ where: { id: thread.id }, data: { hiddenAt: new Date() } });
     expect((await takeStance(member, thread.id, null)).status).toBe(404);
-    expect((await takeStance(member, 999_999, "AGREE")).status).toBe(404);
+    expect((await takeStance(member, 999_999, thread.positions[0].id)).status).toBe(404);
     expect(await db.threadStance.count({ where: { threadId: thread.id } })).toBe(1);
-    expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).agreeCount).toBe(1);
+    expect(await storedTallies(thread.id)).toEqual([1, 0, 0]);
   });
 
-  it("refuses an OPEN question (409), an anonymous (401) or suspended (403) member, a bad stance (400)", async () => {
+  it("refuses an OPEN question (409), an anonymous (401) or suspended (403) member, a position of another question or a bad id (400)", async () => {
     const open = await createThreadRow();
-    expect((await takeStance(await createMember(), open.id, "AGREE")).status).toBe(409);
-    const thread = await positionThread();
-    expect((await takeStance(null, thread.id, "AGREE")).status).toBe(401);
-    expect((await takeStance(await createMember({ suspendedUntil: null }), thread.id, "AGREE")).status).toBe(403);
-    expect((await takeStance(await createMember(), thread.id, "MAYBE")).status).toBe(400);
+    const thread = await createPositionQuestion();
+    const other = await createPositionQuestion();
+    expect((await takeStance(await createMember(), open.id, thread.positions[0].id)).status).toBe(409);
+    expect((await takeStance(null, thread.id, thread.positions[0].id)).status).toBe(401);
+    expect((await takeStance(await createMember({ suspendedUntil: null }), thread.id, thread.positions[0].id)).status).toBe(403);
+    const foreign = await takeStance(await createMember(), thread.id, other.positions[0].id);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toContain(`${thread.positions[0].id} « Pour »`);
+    for (const bad of ["MAYBE", 0, -1, 1.5, 2 ** 31, "12", {}]) expect((await takeStance(await createMember(), thread.id, bad)).status).toBe(400);
+    expect(await db.threadStance.count({ where: { threadId: thread.id } })).toBe(0);
+  });
+
+  it("answers the body of before positions with a 400 that lists the question's positions and what to send", async () => {
+    const thread = await createPositionQuestion(["Libre et ouvert diffèrent", "C’est la même chose"]);
+    const [differ, same] = thread.positions.map((position) => position.id);
+    const answer = await sendStance(await createMember(), thread.id, { stance: "AGREE" });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toBe(`Envoyez {"positionId": <id> | null}. Positions de cette question : ${differ} « Libre et ouvert diffèrent », ${same} « C’est la même chose ».`);
     expect(await db.threadStance.count({ where: { threadId: thread.id } })).toBe(0);
   });
 });

@@ -14,3 +14,24 @@ export async function createThreadRow(overrides: { isLocked?: boolean; hiddenAt?
     await db.$disconnect();
   }
 }
+
+/** A position question with its positions (by default three, « Pour », « Contre », « Mitigé »), in their order. */
+export async function createPositionQuestion(labels = ["Pour", "Contre", "Mitigé"]) {
+  const db = createPrismaClient(process.env.DATABASE_URL!);
+  try {
+    sequence += 1;
+    return await db.thread.create({
+      data: {
+        slug: `question-de-test-${process.pid}-${sequence}`,
+        title: `Une prise de position de test ${sequence}`,
+        body: "Le contexte.",
+        bodyHtml: "<p>Le contexte.</p>",
+        kind: "POSITION",
+        positions: { create: labels.map((label, ord) => ({ ord, label, colour: (["BLUE", "ORANGE", "BLUISH_GREEN", "REDDISH_PURPLE"] as const)[ord] })) },
+      },
+      include: { positions: { orderBy: { ord: "asc" } } },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}

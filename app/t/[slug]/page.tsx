@@ -20,8 +20,7 @@ import { htmlExcerpt } from "@/lib/html-excerpt";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
 import { type PostSort, threadPageQuery } from "@/lib/schemas/post";
-import { STANCE_LABELS, STANCES, type StanceValue } from "@/lib/schemas/vote";
-import { getMyStance } from "@/lib/stances";
+import { getMyPositionId } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
 
@@ -49,23 +48,25 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (!thread) notFound();
   const address = await searchParams;
   const query = threadPageQuery(address);
-  const { sort, stance } = query;
-  const [posts, myStance, myVote, openPanel] = await Promise.all([
-    listPostsOfVisibleThread(viewer, thread.id, query),
-    getMyStance(viewer, thread.id),
+  // A position of another question filters nothing: the page shows all its posts.
+  const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
+  const { sort } = query;
+  const [posts, myPositionId, myVote, openPanel] = await Promise.all([
+    listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
+    getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
   const can = threadPermissions(viewer, threadTarget({ ...thread, authorId: thread.author?.id ?? null }));
-  const hrefWith = (changes: { sort?: string; stance?: string; cursor?: string; before?: string }) => {
-    const search = new URLSearchParams({ sort, ...(stance ? { stance } : {}), ...changes });
-    if (!search.get("stance")) search.delete("stance");
+  const hrefWith = (changes: { sort?: string; position?: string; cursor?: string; before?: string }) => {
+    const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...changes });
+    if (!search.get("position")) search.delete("position");
     return `${threadPath}?${search}`;
   };
-  const position = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
-  const returnTo = hrefWith(position);
+  const place = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
+  const returnTo = hrefWith(place);
   const context = { threadId: thread.id, returnTo };
 
   return (
@@ -135,7 +136,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {thread.kind === "POSITION" && (
         <StancePanel
           threadId={thread.id}
-          initial={{ agree: thread.agreeCount, disagree: thread.disagreeCount, nuanced: thread.nuancedCount, myStance }}
+          initial={{ positions: thread.positions, myPositionId }}
           canTakeStance={can.takeStance.allowed}
           signInHref={viewer ? null : signInHref}
         />
@@ -147,18 +148,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <SortLinks label="Trier" options={SORT_OPTIONS} current={sort} hrefFor={(value) => hrefWith({ sort: value })} />
         {thread.kind === "POSITION" && (
           <SortLinks
-            label="Position de l’auteur"
-            options={[{ value: "", label: "Toutes" }, ...STANCES.map((value: StanceValue) => ({ value, label: STANCE_LABELS[value] }))]}
-            current={stance ?? ""}
-            hrefFor={(value) => hrefWith({ stance: value })}
+            label="Écrit en tant que"
+            options={[{ value: "", label: "Toutes les positions" }, ...thread.positions.map(({ id, label }) => ({ value: String(id), label }))]}
+            current={position ? String(position) : ""}
+            hrefFor={(value) => hrefWith({ position: value })}
           />
         )}
         <PostList
-          key={`${sort}-${stance ?? ""}`}
+          key={`${sort}-${position ?? ""}`}
           items={await renderPosts(posts.items, context, openPanel)}
           context={context}
           threadPath={threadPath}
-          pages={{ kind: "thread", sort, stance }}
+          pages={{ kind: "thread", sort, position }}
           next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), cursor: posts.nextCursor } : null}
           previousHref={posts.previousCursor ? hrefWith({ before: posts.previousCursor }) : null}
           emptyMessage="Personne n’a encore donné son avis sur cette question."

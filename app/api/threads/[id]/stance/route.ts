@@ -1,4 +1,5 @@
-// PUT /api/threads/{id}/stance — take, change or withdraw a stance: {"stance":"AGREE"|"DISAGREE"|"NUANCED"|null}.
+// PUT /api/threads/{id}/stance — take, change or withdraw a position: {"positionId": <id of one of the question's positions> | null}.
+// The body of before positions ({"stance": "AGREE"}) is answered 400 with the question's positions.
 import { route } from "@/lib/http";
 import { setStance } from "@/lib/stances";
 import { threadIdParams } from "@/lib/schemas/thread";
