@@ -9,6 +9,9 @@ import { type Cancel, CancelLink } from "./ui/cancel-link";
 import { useMarkdownPreview } from "./use-markdown-preview";
 import { formatCount } from "@/lib/numbers";
 
+/** What fields of the composer's form read: their error, and what was typed before a refusal. */
+export type ComposerForm = Pick<ReturnType<typeof useActionForm>, "errors" | "valueOf">;
+
 type Props<R> = {
   /** A server action of app/actions/. */
   action: FormAction<R>;
@@ -20,8 +23,8 @@ type Props<R> = {
   /** Focus the text when the composer opens on a click (not when the page loads with it). */
   autoFocus?: boolean;
   cancel?: Cancel;
-  /** Fields before the text (a question's title). */
-  children?: React.ReactNode;
+  /** Fields before the text (a question's title), given the form for their errors and typed values. */
+  children?: (form: ComposerForm) => React.ReactNode;
 };
 
 /**
@@ -40,7 +43,7 @@ export function PostComposer<R>({ action, fields, label, submitLabel, initialBod
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
+      {children?.(form)}
       <ComposerText label={label} defaultValue={typed} error={form.errors.body} autoFocus={autoFocus} onChange={setBody} length={body.trim().length}>
         <section aria-label="Aperçu" className="min-h-24 rounded-md border border-dashed border-slate-300 p-3 text-sm dark:border-slate-700">
           {preview.problem ? (

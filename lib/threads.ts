@@ -8,8 +8,7 @@ import { Prisma } from "./generated/prisma/client";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
 import { type Position, positionsSelect } from "./positions";
 import { consumePostingLimits, renderMemberText } from "./posts";
-import type { CreateThreadInput } from "./schemas/post";
-import { POSITION_COLOURS } from "./schemas/vocabulary";
+import { colourOf, type CreateThreadInput } from "./schemas/post";
 import type { Actor } from "./users";
 import { type Page, encodeCursor } from "./schemas/pagination";
 import type { ListThreadsQuery, ThreadSort } from "./schemas/thread";
@@ -158,8 +157,7 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
         body: input.body,
         bodyHtml,
         kind: input.kind,
-        // Each position takes the palette's next colour, in the order the member wrote them.
-        positions: { create: input.positions.map((position, ord) => ({ ord, ...position, colour: POSITION_COLOURS[ord] })) },
+        positions: { create: input.positions.map((position, ord) => ({ ord, ...position, colour: colourOf(input.positions, ord) })) },
         authorId: actor.id,
         createdAt,
         lastActivityAt: createdAt,

@@ -2,10 +2,10 @@
 // Proposing a question (lib/forms.ts); POST /api/threads calls the same lib/threads.ts function.
 import { requireUser } from "@/lib/authorization";
 import { formAction } from "@/lib/forms";
-import { createThreadSchema } from "@/lib/schemas/post";
+import { proposeThreadForm } from "@/lib/schemas/post-forms";
 import { createThread } from "@/lib/threads";
 
-export const proposeThread = formAction(createThreadSchema, async (input, actor) => {
+export const proposeThread = formAction(proposeThreadForm, async (input, actor) => {
   const thread = await createThread(requireUser(actor), input);
   return { to: `/t/${thread.slug}`, notice: "thread_published" };
 });

@@ -27,11 +27,18 @@ export function TextField({ label, name, error, hint, ...input }: Props) {
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** A field's error, which the field names in its aria-describedby as `${id}-error`. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return (
+    error && (
+      <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-300">
+        {error}
+      </p>
+    )
   );
 }

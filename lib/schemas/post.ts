@@ -6,6 +6,7 @@ import {
   POSITION_LABEL_MAX,
   POSITIONS_MAX,
   POSITIONS_MIN,
+  POSITION_COLOURS,
   THREAD_TITLE_MAX,
   THREAD_TITLE_MIN,
 } from "./vocabulary";
@@ -58,8 +59,13 @@ export const positionInput = z.object({
   description: oneLine(POSITION_DESCRIPTION_MAX, `Sa description compte au plus ${POSITION_DESCRIPTION_MAX} caractères.`)
     .optional()
     .transform((description) => description || null),
+  /** One of the palette's; by default the palette's next one, in the order written. */
+  colour: z.preprocess((colour) => (colour === "" ? undefined : colour), z.enum(POSITION_COLOURS, { error: `La couleur vaut l’une de ${POSITION_COLOURS.join(", ")}.` }).optional()),
 });
 export type PositionInput = z.infer<typeof positionInput>;
+
+/** A position's colour: the one chosen, else the palette's at its rank. */
+export const colourOf = (positions: PositionInput[], index: number) => positions[index].colour ?? POSITION_COLOURS[index];
 
 /** An open question, or a position question with its 2 to 4 positions, distinct, in the order given. */
 export const createThreadSchema = z
@@ -82,10 +88,14 @@ export const createThreadSchema = z
       ctx.issues.push({ code: "custom", path: ["positions"], message: `Une prise de position offre au moins ${POSITIONS_MIN} positions.`, input: positions });
     }
     const seen = new Set<string>();
+    const colours = new Set<string>();
     positions.forEach((position, index) => {
       const key = position.label.normalize("NFKC").toLocaleLowerCase("fr");
       if (seen.has(key)) ctx.issues.push({ code: "custom", path: ["positions", index, "label"], message: "Deux positions ne peuvent pas porter le même nom.", input: position.label });
       seen.add(key);
+      const colour = colourOf(positions, index);
+      if (colours.has(colour)) ctx.issues.push({ code: "custom", path: ["positions", index, "colour"], message: "Deux positions ne peuvent pas avoir la même couleur.", input: colour });
+      colours.add(colour);
     });
   });
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;

@@ -305,6 +305,43 @@ describe("proposing a thread (POST /api/threads)", () => {
     expect((await create(await createMember(), json)).status).toBe(status);
   });
 
+  it("creates a prise de position with its positions, in order, in the palette's colours unless chosen", async () => {
+    const { status, body } = await create(await createMember(), {
+      title: "Les poids ouverts suffisent-ils ?",
+      body: "Contexte",
+      kind: "POSITION",
+      positions: [{ label: " Oui ", description: "Les poids suffisent." }, { label: "Non", colour: "VERMILION" }, { label: "Ça dépend", description: "" }],
+    });
+    expect(status).toBe(201);
+    expect(body.kind).toBe("POSITION");
+    expect(body.positions).toEqual([
+      { id: expect.any(Number), label: "Oui", description: "Les poids suffisent.", colour: "BLUE", stanceCount: 0 },
+      { id: expect.any(Number), label: "Non", description: null, colour: "VERMILION", stanceCount: 0 },
+      { id: expect.any(Number), label: "Ça dépend", description: null, colour: "BLUISH_GREEN", stanceCount: 0 },
+    ]);
+  });
+
+  it.each([
+    ["one position", { kind: "POSITION", positions: [{ label: "Oui" }] }, "positions", "au moins 2"],
+    ["five positions", { kind: "POSITION", positions: ["A", "B", "C", "D", "E"].map((label) => ({ label })) }, "positions", "au plus 4"],
+    ["positions on an open question", { kind: "OPEN", positions: [{ label: "Oui" }, { label: "Non" }] }, "positions", "question ouverte"],
+    ["two labels equal but for case and width", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "ＯＵＩ" }] }, "positions.1.label", "même nom"],
+    ["two equal colours", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "Non", colour: "BLUE" }] }, "positions.1.colour", "même couleur"],
+    ["an empty label", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "  " }] }, "positions.1.label", "Nommez"],
+    ["a 41-character label", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "n".repeat(41) }] }, "positions.1.label", "40"],
+    ["a label with a newline", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "No\nn" }] }, "positions.1.label", "une seule ligne"],
+    ["a right-to-left override", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "\u202Enon" }] }, "positions.1.label", "une seule ligne"],
+    ["a colour off the palette", { kind: "POSITION", positions: [{ label: "Oui" }, { label: "Non", colour: "RED" }] }, "positions.1.colour", "BLUE"],
+    ["an unknown kind", { kind: "POLL" }, "kind", "OPEN"],
+  ])("refuses %s with a 400 on the field, and writes nothing", async (_label, fields, path, message) => {
+    const title = `Une question refusée : ${_label}`;
+    const { status, body } = await create(await createMember(), { title, body: "Contexte", ...fields });
+    expect(status).toBe(400);
+    const issue = body.error.issues.find((issue: { path: string }) => issue.path === path);
+    expect(issue?.message.toLowerCase()).toContain(message.toLowerCase());
+    expect(await db.thread.count({ where: { title } })).toBe(0);
+  });
+
   it("refuses anonymous (401) and suspended (403) members", async () => {
     const json = { title: "Une vraie question ?", body: "Contexte" };
     expect((await create(null, json)).status).toBe(401);
