@@ -25,6 +25,11 @@ export type PostContext = {
   threadId: number;
   /** The page the post is on (path and query, no form open): forms come back to it. */
   returnTo: string;
+  /**
+   * On the thread's page (where the stance form is): the posts its address picked for the form's
+   * next change; a post offers to join them (« Ce message m'a fait changer d'avis »).
+   */
+  creditPicks?: number[];
 };
 
 /** What a post's controls need of it: never its text, but its source when the viewer may quote or edit it. */

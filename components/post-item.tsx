@@ -3,6 +3,9 @@ import type { OpenPanel } from "@/lib/open-panel";
 import type { PostView } from "@/lib/posts";
 import { type PostContext, PostControls } from "./post-controls";
 import { MAX_INDENT_DEPTH, POST_ACTIONS_ROW, POST_HEADER_ROW } from "./post-types";
+import { withCreditPick } from "@/lib/form-links";
+import { CREDITS_PER_CHANGE } from "@/lib/schemas/vocabulary";
+import { CreditLink, MindChangeNote } from "./mind-change-note";
 import { PositionBadge } from "./position-badge";
 import { RefusedVotes, voteRefusalOf } from "./vote-sides";
 
@@ -25,6 +28,7 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
   const isGone = post.deleted || post.bodyHtml === null;
   const authorName = post.author?.name ?? "[supprimé]";
   const { can } = post;
+  const creditPicks = can.credit ? context.creditPicks : undefined;
   const hasHistory = post.editedAt !== null && can.viewHistory;
   const voteRefusal = voteRefusalOf(can.voteRefusal, `${context.returnTo}#p-${post.id}`);
   const hasControls = !voteRefusal || hasHistory || can.reply || can.report || can.edit || can.delete || can.hide || can.restore;
@@ -65,6 +69,12 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
         </p>
       )}
       <div data-post-body className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
+      {(post.mindChanges || creditPicks) && (
+        <div className="mt-2 flex flex-wrap items-baseline gap-x-3">
+          {post.mindChanges && <MindChangeNote {...post.mindChanges} />}
+          {creditPicks && <CreditLink href={withCreditPick(context.returnTo, creditPicks, post.id, CREDITS_PER_CHANGE)} />}
+        </div>
+      )}
     </>
   );
   return (

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useCallback, useState } from "react";
 import { stanceAction } from "@/app/actions/stances";
 import { type Position, stanceTotal } from "@/lib/positions";
+import type { CreditedPost } from "@/lib/mind-changes";
+import { CREDITS_PER_CHANGE } from "@/lib/schemas/vocabulary";
 import type { StanceTally } from "@/lib/stances";
 import { describePosition, PositionTally } from "./position-tally";
 import { ActionForm, useActionForm, useFieldId } from "./ui/action-form";
@@ -15,14 +17,17 @@ import { formatCount } from "@/lib/numbers";
 const NO_STANCE = "";
 const PANEL_ID = "positions";
 
-type Props = { threadId: number; initial: StanceTally; canTakeStance: boolean; signInHref: string | null };
+/** What the form offers to credit with a change (lib/mind-changes.ts listCreditCandidates), and the posts the address picked. */
+export type CreditChoice = { candidates: CreditedPost[]; picks: number[] };
+
+type Props = { threadId: number; initial: StanceTally; canTakeStance: boolean; signInHref: string | null; credit: CreditChoice | null };
 
 /**
  * The tally of a POSITION question as a bar with counts and percentages, and the viewer's stance
  * as a radio group saved by its button (an arrow key only moves the choice). The tally comes from
  * the page, which the action renders again; with JavaScript the new one is announced.
  */
-export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Props) {
+export function StancePanel({ threadId, initial, canTakeStance, signInHref, credit }: Props) {
   const total = stanceTotal(initial.positions);
   return (
     <section
@@ -36,7 +41,7 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Pr
       </h2>
       <PositionTally positions={initial.positions} />
       {canTakeStance ? (
-        <StanceForm threadId={threadId} positions={initial.positions} myPositionId={initial.myPositionId} />
+        <StanceForm threadId={threadId} positions={initial.positions} myPositionId={initial.myPositionId} credit={credit} />
       ) : (
         signInHref && (
           <p className="text-sm">
@@ -50,7 +55,9 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref }: Pr
   );
 }
 
-function StanceForm({ threadId, positions, myPositionId }: { threadId: number; positions: Position[]; myPositionId: number | null }) {
+type FormProps = { threadId: number; positions: Position[]; myPositionId: number | null; credit: CreditChoice | null };
+
+function StanceForm({ threadId, positions, myPositionId, credit }: FormProps) {
   const [announcement, setAnnouncement] = useState("");
   const form = useActionForm(
     stanceAction,
@@ -98,6 +105,7 @@ function StanceForm({ threadId, positions, myPositionId }: { threadId: number; p
           ))}
         </div>
       </fieldset>
+      {credit && credit.candidates.length > 0 && <CreditChoices choice={credit} form={form} />}
       <Button type="submit" variant="secondary" disabled={form.isPending}>
         Enregistrer ma position
       </Button>
@@ -106,5 +114,58 @@ function StanceForm({ threadId, positions, myPositionId }: { threadId: number; p
         {form.state.status === "done" && announcement}
       </p>
     </ActionForm>
+  );
+}
+
+/**
+ * « Ce message m'a fait changer d'avis »: with a change of position, up to CREDITS_PER_CHANGE
+ * posts credited in the same action. The checkboxes send `creditedPostIds.<n>`; a refusal of the
+ * n-th post sent is shown on the n-th box checked (the form's order is the list's).
+ */
+function CreditChoices({ choice, form }: { choice: CreditChoice; form: Pick<ReturnType<typeof useActionForm>, "state" | "valueOf" | "errors"> }) {
+  const fieldsetId = useFieldId("creditedPostIds");
+  const fieldId = useFieldId("");
+  const isRefused = form.state.status === "error";
+  const checked = choice.candidates.map((post, index) =>
+    isRefused ? form.valueOf(`creditedPostIds.${index}`) === String(post.id) : choice.picks.includes(post.id),
+  );
+  let rank = 0;
+  const errors = Object.entries(form.errors).filter(([name]) => name.startsWith("creditedPostIds"));
+  return (
+    <fieldset id={fieldsetId} className="space-y-1 rounded-md border border-slate-200 p-3 dark:border-slate-700" aria-describedby={`${fieldsetId}-hint`}>
+      <legend className="px-1 text-sm font-medium">Un message vous a fait changer d’avis ?</legend>
+      <p id={`${fieldsetId}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+        En changeant de position, cochez jusqu’à {CREDITS_PER_CHANGE} messages qui vous ont convaincu : ils le montreront. Un message compte une fois par
+        membre, et seul un vrai changement (d’une position à une autre) compte.
+      </p>
+      {errors.map(([name, message]) => (
+        <p key={name} className="text-sm font-medium text-red-700 dark:text-red-300">
+          {message}
+        </p>
+      ))}
+      <ul className="space-y-1">
+        {choice.candidates.map((post, index) => {
+          // The n-th box checked carries the id the refusal of the n-th post sent links to.
+          const id = checked[index] ? `${fieldId}creditedPostIds.${rank++}` : `${fieldsetId}-${post.id}`;
+          return (
+            <li key={post.id} className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                id={id}
+                name={`creditedPostIds.${index}`}
+                value={post.id}
+                defaultChecked={checked[index]}
+                className="mt-1 h-4 w-4"
+              />
+              <label htmlFor={id}>
+                <span className="font-medium">{post.authorName}</span>
+                {post.writtenFrom && <span className="text-slate-600 dark:text-slate-400"> (écrit en tant que « {post.writtenFrom.label} »)</span>} :{" "}
+                {post.excerpt}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }

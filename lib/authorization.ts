@@ -291,3 +291,41 @@ export function userPermissions(viewer: Actor | null, user: UserTarget): UserPer
     ),
   };
 }
+
+/** A post as « Ce message m'a fait changer d'avis » sees it, against the change it would be credited for. */
+export type CreditTarget = PostTarget & { threadId: number; createdAt: Date; isCreditedByViewer: boolean };
+/** A change of position being recorded: its question, its positions before and after, its time. */
+export type MindChange = { threadId: number; fromPositionId: number | null; toPositionId: number | null; at: Date };
+
+export const CREDIT_GONE = refuse("not_found", "Ce message n’existe pas, ou n’est plus visible, dans cette question.");
+const CREDIT_NOT_A_CHANGE = refuse("conflict", "Seul un changement de position, de l’une à une autre, peut être attribué à un message.");
+
+/**
+ * Whether the viewer could credit this post with a change from the position they hold: not their
+ * own post, a visible one, once per member and post ever (so that flipping back and forth earns
+ * nothing twice). The page offers « Ce message m'a fait changer d'avis » by this rule.
+ */
+export function creditablePost(viewer: Actor | null, post: CreditTarget, viewerPositionId: number | null): Permission {
+  return firstRefusal(
+    active(viewer, "Connectez-vous pour prendre position."),
+    (post.isDeleted || post.isHidden || post.thread.isHidden) && CREDIT_GONE,
+    viewerPositionId === null && CREDIT_NOT_A_CHANGE,
+    !!viewer && viewer.id === post.authorId && refuse("forbidden", "On ne s’attribue pas son propre changement d’avis : choisissez le message d’un autre membre."),
+    post.isCreditedByViewer && refuse("conflict", "Vous avez déjà dit que ce message vous a fait changer d’avis : un message compte une fois par membre."),
+  );
+}
+
+/**
+ * Whether the viewer may credit this post with the change of position they make: a real change
+ * (from one position to another: a first stance or a withdrawal changes no mind), of the post's
+ * question, and a post creditablePost allows, written before the change.
+ */
+export function creditPermission(viewer: Actor | null, post: CreditTarget, change: MindChange): Permission {
+  const creditable = creditablePost(viewer, post, change.fromPositionId);
+  return firstRefusal(
+    post.threadId !== change.threadId && CREDIT_GONE,
+    change.toPositionId === null && CREDIT_NOT_A_CHANGE,
+    !creditable.allowed && creditable,
+    post.createdAt >= change.at && refuse("conflict", "Ce message est postérieur à votre changement de position."),
+  );
+}

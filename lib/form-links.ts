@@ -25,3 +25,16 @@ export const panelHref = (returnTo: string, kind: OpenFormKind, postId: number) 
 /** The same page with the forms these parameters opened closed. */
 export const withFormsClosed = (path: string, params: readonly string[], hash?: string) =>
   withQuery(path, Object.fromEntries(params.map((name) => [name, null])), hash);
+
+/** The thread page's parameter of the posts a member picked as what changed their mind (`?convaincu=12,40`). */
+export const CREDIT_PICKS_PARAM = "convaincu";
+
+/**
+ * The thread page with this post among the stance form's picks (« Ce message m'a fait changer
+ * d'avis »), at the form: the last CREDITS_PER_CHANGE picks are kept.
+ */
+export const withCreditPick = (returnTo: string, picks: number[], postId: number, max: number) =>
+  withQuery(returnTo, { [CREDIT_PICKS_PARAM]: [...picks.filter((id) => id !== postId), postId].slice(-max).join(",") }, "#positions");
+
+/** The same page without picks: once the change is saved, they are spent. */
+export const withoutCreditPicks = (path: string) => withQuery(path, { [CREDIT_PICKS_PARAM]: null });

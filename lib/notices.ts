@@ -10,6 +10,7 @@ export const NOTICES = {
   vote_saved: "Votre vote est enregistré.",
   vote_withdrawn: "Votre vote est retiré.",
   stance_saved: "Votre position est enregistrée.",
+  mind_change_credited: "Votre position est enregistrée, avec les messages qui vous ont fait changer d’avis.",
   stance_withdrawn: "Votre position est retirée.",
   report_sent: "Merci : la modération va examiner votre signalement.",
   thread_published: "Votre question est publiée.",

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAllowed, canSeeHidden, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
+import { assertAllowed, canSeeHidden, creditablePost, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -9,6 +9,8 @@ import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { PositionColour } from "./schemas/vocabulary";
+import { creditTarget, listMindChangeMoves, listMyCreditsOn, type MindChangeMove } from "./mind-changes";
+import type { PositionRef } from "./positions";
 import type { Actor } from "./users";
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
@@ -52,6 +54,8 @@ type PostRow = {
   hiddenAt: Date | null;
   hiddenReason: string | null;
   replyCount: number;
+  mindChangeCount: number;
+  threadId: number;
   upvotes: number;
   downvotes: number;
   score: number;
@@ -70,10 +74,13 @@ type PostRow = {
 };
 
 /** What the viewer may do to a post, as the page needs it: each action, and why voting is refused. */
-export type PostAbilities = Record<keyof PostPermissions, boolean> & { voteRefusal: Omit<Refusal, "allowed" | "code"> | null };
+export type PostAbilities = Record<keyof PostPermissions, boolean> & {
+  voteRefusal: Omit<Refusal, "allowed" | "code"> | null;
+  /** « Ce message m'a fait changer d'avis »: the viewer may pick it for their next change of position. */
+  credit: boolean;
+};
 
 /** A position as a post's badge names it. */
-export type PositionRef = { id: number; label: string; colour: PositionColour };
 
 export type PostView = {
   id: number;
@@ -99,6 +106,11 @@ export type PostView = {
    * when neither): the badge says both when they differ.
    */
   authorPosition: { written: PositionRef | null; now: PositionRef | null } | null;
+  /**
+   * Members who said this post changed their mind (« a fait changer d'avis N membres »), and the
+   * positions they left and joined; null when none, or while the post is hidden.
+   */
+  mindChanges: { count: number; moves: MindChangeMove[] } | null;
   /** The viewer's vote on this post (0 when none, or signed out). */
   myVote: -1 | 0 | 1;
   /** On a top-level post: more replies than the page shows. */
@@ -107,12 +119,14 @@ export type PostView = {
   can: PostAbilities;
 };
 
-function abilitiesOf(viewer: Actor | null, row: PostRow): PostAbilities {
+function abilitiesOf(viewer: Actor | null, row: PostRow, extras?: PostExtras): PostAbilities {
   const permissions = postPermissions(viewer, postTarget(row, { authorId: row.threadAuthorId, isLocked: row.threadIsLocked, hiddenAt: row.threadHiddenAt }));
   const vote = permissions.vote;
   return {
     ...(Object.fromEntries(Object.entries(permissions).map(([action, permission]) => [action, permission.allowed])) as Record<keyof PostPermissions, boolean>),
     voteRefusal: vote.allowed ? null : { reason: vote.reason, ...(vote.needsSignIn ? { needsSignIn: true as const } : {}) },
+    credit:
+      !!extras && creditablePost(viewer, creditTarget({ ...row, isCreditedByViewer: extras.myCredits.has(row.id) }), extras.myPositionId).allowed,
   };
 }
 
@@ -120,7 +134,7 @@ function abilitiesOf(viewer: Actor | null, row: PostRow): PostAbilities {
  * What a viewer sees of a post: a deleted one keeps its place, not its text; a hidden one shows
  * its text (and why it was hidden) to moderators and to its author, a placeholder to others.
  */
-function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] = 0): PostView {
+function toView(row: PostRow, viewer: Actor | null, extras?: PostExtras): PostView {
   const seesHidden = canSeeHidden(viewer, row.authorId);
   const isGone = row.deletedAt !== null || (row.hiddenAt !== null && !seesHidden);
   return {
@@ -140,9 +154,12 @@ function toView(row: PostRow, viewer: Actor | null, myVote: PostView["myVote"] =
     downvotes: row.downvotes,
     score: row.score,
     authorPosition: row.deletedAt ? null : authorPositionOf(row),
-    myVote,
+    // A hidden post's credits stop counting while it is hidden (and a deleted one's for good).
+    mindChanges:
+      row.mindChangeCount > 0 && !row.deletedAt && !row.hiddenAt ? { count: row.mindChangeCount, moves: extras?.moves.get(row.id) ?? [] } : null,
+    myVote: extras?.myVotes.get(row.id) ?? 0,
     ...(row.hiddenAt && seesHidden ? { hiddenReason: row.hiddenReason } : {}),
-    can: abilitiesOf(viewer, row),
+    can: abilitiesOf(viewer, row, extras),
   };
 }
 
@@ -156,7 +173,7 @@ function authorPositionOf(row: PostRow): PostView["authorPosition"] {
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
   p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
-  p.author_id AS "authorId", u.name AS "authorName",
+  p.mind_change_count AS "mindChangeCount", p.thread_id AS "threadId", p.author_id AS "authorId", u.name AS "authorName",
   wp.id AS "writtenPositionId", wp.label AS "writtenPositionLabel", wp.colour::text AS "writtenPositionColour",
   np.id AS "currentPositionId", np.label AS "currentPositionLabel", np.colour::text AS "currentPositionColour", p.hidden_by_id AS "hiddenById",
   t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt"`;
@@ -202,10 +219,10 @@ export async function listPostsOfVisibleThread(viewer: Actor | null, threadId: n
   const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, query, limit + 1));
   const { items: page, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
   const replies = await listConversationStarts(page.map((root) => root.id));
-  const myVotes = await listMyVotes(viewer, [...page, ...replies].map((row) => row.id));
+  const extras = await extrasOf(viewer, [...page, ...replies]);
   const keyOf = (row: (typeof page)[number] | undefined) => row && encodeCursor({ s: sort, v: cursorValue(row.sortValue), id: row.id });
   return {
-    items: inReadingOrder(page, replies, myVotes, viewer),
+    items: inReadingOrder(page, replies, extras, viewer),
     nextCursor: (hasNext && keyOf(page.at(-1))) || null,
     previousCursor: (hasPrevious && keyOf(page[0])) || null,
   };
@@ -235,6 +252,27 @@ export function rootsQuery(threadId: number, { sort, position, cursor, before }:
     ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit}`;
 }
 
+/**
+ * What a page adds to its rows (all of one question): the viewer's votes, the moves each credited
+ * post caused, and what the viewer may credit (their position, the posts they credited).
+ */
+type PostExtras = {
+  myVotes: Map<number, PostView["myVote"]>;
+  moves: Map<number, MindChangeMove[]>;
+  myPositionId: number | null;
+  myCredits: Set<number>;
+};
+
+async function extrasOf(viewer: Actor | null, rows: PostRow[]): Promise<PostExtras> {
+  const ids = rows.map((row) => row.id);
+  const [myVotes, moves, myCredits] = await Promise.all([
+    listMyVotes(viewer, ids),
+    listMindChangeMoves(rows.filter((row) => row.mindChangeCount > 0).map((row) => row.id)),
+    viewer && rows.length > 0 ? listMyCreditsOn(viewer, rows[0].threadId, ids) : { myPositionId: null, myCredits: new Set<number>() },
+  ]);
+  return { myVotes, moves, ...myCredits };
+}
+
 /** The viewer's votes on these posts, in one query. */
 async function listMyVotes(viewer: Actor | null, postIds: number[]) {
   if (!viewer || postIds.length === 0) return new Map<number, PostView["myVote"]>();
@@ -261,10 +299,10 @@ export async function listConversation(viewer: Actor | null, rootId: number, { c
         WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${cursor ? new Date(cursor.at) : new Date(0)}, ${cursor?.id ?? 0})
         ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
   const { items, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
-  const myVotes = await listMyVotes(viewer, items.map((row) => row.id));
+  const extras = await extrasOf(viewer, items);
   const keyOf = (row: PostRow | undefined) => row && encodeCursor({ at: row.createdAt.toISOString(), id: row.id });
   return {
-    items: items.map((row) => toView(row, viewer, myVotes.get(row.id))),
+    items: items.map((row) => toView(row, viewer, extras)),
     nextCursor: (hasNext && keyOf(items.at(-1))) || null,
     previousCursor: (hasPrevious && keyOf(items[0])) || null,
   };
@@ -289,7 +327,7 @@ export function conversationStartsQuery(rootIds: number[]) {
  * Top-level posts in page order, each followed depth-first by its replies. Replies arrive
  * oldest first, so a reply's parent always precedes it; children keep that order.
  */
-function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<number, PostView["myVote"]>, viewer: Actor | null): PostView[] {
+function inReadingOrder(roots: PostRow[], replies: PostRow[], extras: PostExtras, viewer: Actor | null): PostView[] {
   const children = new Map<number, PostRow[]>();
   const shownPerRoot = new Map<number, number>();
   const hasMore = new Set<number>();
@@ -304,7 +342,7 @@ function inReadingOrder(roots: PostRow[], replies: PostRow[], myVotes: Map<numbe
   }
   const items: PostView[] = [];
   const visit = (row: PostRow) => {
-    const view = toView(row, viewer, myVotes.get(row.id));
+    const view = toView(row, viewer, extras);
     items.push(row.parentId === null ? { ...view, hasMoreReplies: hasMore.has(row.id) } : view);
     children.get(row.id)?.forEach(visit);
   };
@@ -327,7 +365,7 @@ export async function authorNamesOfPosts(postIds: number[]): Promise<Map<number,
 async function getPostView(viewer: Actor, id: number): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;
-  return toView(row, viewer);
+  return toView(row, viewer, await extrasOf(viewer, [row]));
 }
 
 /** A top-level post of a thread the caller has checked is visible (a conversation's page), or null. */
@@ -335,8 +373,7 @@ export async function getConversationRoot(viewer: Actor | null, threadId: number
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${threadId} AND p.parent_id IS NULL`;
   if (!row) return null;
-  const myVotes = await listMyVotes(viewer, [row.id]);
-  return toView(row, viewer, myVotes.get(row.id));
+  return toView(row, viewer, await extrasOf(viewer, [row]));
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {

@@ -62,6 +62,13 @@ export const RATE_LIMITS = {
     windowMs: 10 * MINUTE_MS,
     message: "Vos derniers textes étaient trop complexes à mettre en forme : simplifiez-les et réessayez dans quelques minutes.",
   },
+  // Changes of position credited to posts (« Ce message m'a fait changer d'avis »): each credit is
+  // once per member and post already; this bounds how fast one member can hand them out.
+  mindChangeCreditsPerMember: {
+    max: 6,
+    windowMs: 24 * HOUR_MS,
+    message: "Vous avez attribué six changements d’avis aujourd’hui : réessayez demain.",
+  },
   reportsPerMember: {
     max: 10,
     windowMs: HOUR_MS,

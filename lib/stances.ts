@@ -3,6 +3,7 @@ import { assertAllowed, requireActiveUser, threadPermissions, type ThreadTarget 
 import { db } from "./db";
 import { AppError } from "./errors";
 import type { Position } from "./positions";
+import { creditMindChange } from "./mind-changes";
 import { consumeRateLimit } from "./rate-limit";
 import { Prisma } from "./generated/prisma/client";
 import type { StanceInput } from "./schemas/vote";
@@ -22,44 +23,66 @@ type QuestionState = ThreadTarget & { positions: Position[]; myPositionId: numbe
 const listed = (positions: Position[]) => positions.map((position) => `${position.id} « ${position.label} »`).join(", ");
 
 /**
- * Takes, changes or withdraws the actor's position on a POSITION question, in one statement that
- * also checks the question takes stances and the position is one of its own; the stance table's
- * trigger moves the tallies and records the change in that statement (migration thread_positions);
- * its condition is the rule of lib/authorization.ts, which a second read tells the reason of.
+ * Takes, changes or withdraws the actor's position on a POSITION question, and credits the posts
+ * that changed their mind, in one transaction. The stance is written by one statement that also
+ * checks the question takes stances and the position is one of its own; the stance table's
+ * trigger moves the tallies and records the change (migration thread_positions); its condition is
+ * the rule of lib/authorization.ts, which a second read tells the reason of.
  */
 export async function setStance(actor: Actor, threadId: number, input: StanceInput): Promise<StanceTally> {
   requireActiveUser(actor);
+  const { positionId, creditedPostIds } = input;
   await consumeRateLimit("votesPerMember", String(actor.id));
-  const { positionId } = input;
+  return db.$transaction(async (tx) => {
+    const changed = await writeStance(tx, actor, threadId, positionId);
+    const state = await questionState(tx, actor, threadId);
+    assertAllowed(threadPermissions(actor, state).takeStance);
+    if (positionId === undefined) {
+      throw new AppError("invalid_input", `Envoyez {"positionId": <id> | null}. Positions de cette question : ${listed(state.positions)}.`, {
+        issues: [{ path: ["positionId"], message: `positionId vaut l’une de ces positions : ${listed(state.positions)}, ou null.` }],
+      });
+    }
+    if (positionId !== null && !state.positions.some((position) => position.id === positionId)) {
+      throw new AppError("invalid_input", `Cette position n’est pas l’une de cette question : ${listed(state.positions)}.`, {
+        issues: [{ path: ["positionId"], message: "Choisissez l’une des positions de la question." }],
+      });
+    }
+    if (creditedPostIds.length > 0) {
+      if (!changed) throw notAChange();
+      await consumeRateLimit("mindChangeCreditsPerMember", String(actor.id), tx);
+      await creditMindChange(tx, actor, threadId, creditedPostIds);
+    }
+    return { positions: state.positions, myPositionId: state.myPositionId };
+  });
+}
+
+const notAChange = () =>
+  new AppError("conflict", "Vous n’avez pas changé de position : un message ne peut être crédité que d’un vrai changement d’avis.", {
+    issues: [{ path: "creditedPostIds", message: "Choisissez une autre position que la vôtre pour dire ce qui vous a fait changer d’avis." }],
+  });
+
+/** The stance statement; whether it changed the actor's position (the trigger then recorded it). */
+async function writeStance(tx: Prisma.TransactionClient, actor: Actor, threadId: number, positionId: number | null | undefined) {
   if (positionId === null) {
-    await db.$executeRaw`
-      DELETE FROM thread_stances s USING threads t
-      WHERE s.thread_id = ${threadId} AND s.user_id = ${actor.id} AND t.id = s.thread_id AND t.hidden_at IS NULL AND t.kind = 'POSITION'`;
-  } else if (positionId !== undefined) {
-    await db.$executeRaw`
+    return (
+      (await tx.$executeRaw`
+        DELETE FROM thread_stances s USING threads t
+        WHERE s.thread_id = ${threadId} AND s.user_id = ${actor.id} AND t.id = s.thread_id AND t.hidden_at IS NULL AND t.kind = 'POSITION'`) > 0
+    );
+  }
+  if (positionId === undefined) return false;
+  return (
+    (await tx.$executeRaw`
       INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at)
       SELECT t.id, ${actor.id}, p.id, now() FROM threads t JOIN thread_positions p ON p.thread_id = t.id AND p.id = ${positionId}
       WHERE t.id = ${threadId} AND t.hidden_at IS NULL AND t.kind = 'POSITION'
       ON CONFLICT (thread_id, user_id) DO UPDATE SET position_id = EXCLUDED.position_id, updated_at = EXCLUDED.updated_at
-      WHERE thread_stances.position_id <> EXCLUDED.position_id`;
-  }
-  const state = await questionState(actor, threadId);
-  assertAllowed(threadPermissions(actor, state).takeStance);
-  if (positionId === undefined) {
-    throw new AppError("invalid_input", `Envoyez {"positionId": <id> | null}. Positions de cette question : ${listed(state.positions)}.`, {
-      issues: [{ path: ["positionId"], message: `positionId vaut l’une de ces positions : ${listed(state.positions)}, ou null.` }],
-    });
-  }
-  if (positionId !== null && !state.positions.some((position) => position.id === positionId)) {
-    throw new AppError("invalid_input", `Cette position n’est pas l’une de cette question : ${listed(state.positions)}.`, {
-      issues: [{ path: ["positionId"], message: "Choisissez l’une des positions de la question." }],
-    });
-  }
-  return { positions: state.positions, myPositionId: state.myPositionId };
+      WHERE thread_stances.position_id <> EXCLUDED.position_id`) > 0
+  );
 }
 
-async function questionState(actor: Actor, threadId: number): Promise<QuestionState> {
-  const [state] = await db.$queryRaw<QuestionState[]>`
+async function questionState(tx: Prisma.TransactionClient, actor: Actor, threadId: number): Promise<QuestionState> {
+  const [state] = await tx.$queryRaw<QuestionState[]>`
     SELECT t.kind::text AS kind, t.hidden_at IS NOT NULL AS "isHidden", t.is_locked AS "isLocked", t.author_id AS "authorId",
       ${positionsColumn},
       (SELECT s.position_id FROM thread_stances s WHERE s.thread_id = t.id AND s.user_id = ${actor.id}) AS "myPositionId"

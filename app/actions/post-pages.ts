@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { listConversation, listPosts } from "@/lib/posts";
 import { returnToField } from "@/lib/schemas/form";
 import { idParam } from "@/lib/schemas/pagination";
-import { conversationQuery, listPostsQuery } from "@/lib/schemas/post";
+import { conversationQuery, creditPicksOf, listPostsQuery } from "@/lib/schemas/post";
 
 const threadPageInput = z.object({ threadId: idParam, returnTo: returnToField, query: listPostsQuery });
 // threadId: the forms of the posts loaded post to it (publishing a reply checks the parent is in it).
@@ -26,7 +26,8 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 export async function loadThreadPage(input: z.input<typeof threadPageInput>): Promise<RenderedPage> {
   const { threadId, returnTo, query } = parsed(threadPageInput, input);
   const page = await listPosts(await getViewer(), threadId, query);
-  return { items: await renderPosts(page.items, { threadId, returnTo }), nextCursor: page.nextCursor };
+  const creditPicks = creditPicksOf(Object.fromEntries(new URL(returnTo, "http://agora.invalid").searchParams));
+  return { items: await renderPosts(page.items, { threadId, returnTo, creditPicks }), nextCursor: page.nextCursor };
 }
 
 export async function loadConversationPage(input: z.input<typeof conversationPageInput>): Promise<RenderedPage> {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CREDIT_PICKS_PARAM } from "../form-links";
+
 import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
 import { createdAtCursorKey, cursorDate, cursorId, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import {
@@ -6,6 +8,7 @@ import {
   POSITION_LABEL_MAX,
   POSITIONS_MAX,
   POSITIONS_MIN,
+  CREDITS_PER_CHANGE,
   POSITION_COLOURS,
   THREAD_TITLE_MAX,
   THREAD_TITLE_MIN,
@@ -160,6 +163,13 @@ export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE): ListPo
   const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
   const position = query.cursor ?? query.before;
   return position && position.s !== query.sort ? { ...query, cursor: undefined, before: undefined } : query;
+}
+
+/** The posts the address picks for the stance form (`?convaincu=12,40`): valid ids, distinct, CREDITS_PER_CHANGE at most; anything else picks none. */
+export function creditPicksOf(params: Address): number[] {
+  const ids = (single(params, CREDIT_PICKS_PARAM) ?? "").split(",").map((id) => idParam.safeParse(id));
+  if (ids.some((id) => !id.success)) return [];
+  return [...new Set(ids.map((id) => id.data!))].slice(0, CREDITS_PER_CHANGE);
 }
 
 /** The post whose form or history the address opens (`?repondre=12`), if any. */

@@ -27,3 +27,6 @@ export const REPORT_DETAILS_MAX = 500;
 export function encodeCursor(key: unknown): string {
   return btoa(JSON.stringify(key)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
+
+/** Posts a member may credit with one change of position (« Ce message m'a fait changer d'avis »). */
+export const CREDITS_PER_CHANGE = 3;

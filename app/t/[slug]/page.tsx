@@ -5,6 +5,7 @@ import { Markdown } from "@/components/markdown";
 import { ArticleCaption, Quotation } from "@/components/quotation";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
+import { MostCredited } from "@/components/most-credited";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
@@ -19,7 +20,8 @@ import { countLabel } from "@/lib/format";
 import { htmlExcerpt } from "@/lib/html-excerpt";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
-import { type PostSort, threadPageQuery } from "@/lib/schemas/post";
+import { creditPicksOf, type PostSort, threadPageQuery } from "@/lib/schemas/post";
+import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { getMyPositionId } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
@@ -51,11 +53,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   // A position of another question filters nothing: the page shows all its posts.
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
   const { sort } = query;
-  const [posts, myPositionId, myVote, openPanel] = await Promise.all([
+  const creditPicks = creditPicksOf(address);
+  const [posts, myPositionId, myVote, openPanel, mostCredited] = await Promise.all([
     listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
+    thread.kind === "POSITION" ? listMostCredited(thread.id) : [],
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
@@ -67,7 +71,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   };
   const place = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
   const returnTo = hrefWith(place);
-  const context = { threadId: thread.id, returnTo };
+  const context = { threadId: thread.id, returnTo, creditPicks };
+  // A member who holds a position may credit posts with changing it (a first stance changes no mind).
+  const credit =
+    viewer && myPositionId !== null && can.takeStance.allowed
+      ? { candidates: await listCreditCandidates(viewer, thread.id, myPositionId, creditPicks), picks: creditPicks }
+      : null;
 
   return (
     <div className="space-y-8">
@@ -139,8 +148,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           initial={{ positions: thread.positions, myPositionId }}
           canTakeStance={can.takeStance.allowed}
           signInHref={viewer ? null : signInHref}
+          credit={credit}
         />
       )}
+      {mostCredited.length > 0 && <MostCredited posts={mostCredited} />}
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
           {countLabel(thread.postCount, "opinion", "opinions")}
