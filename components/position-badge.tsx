@@ -1,4 +1,5 @@
-import type { PositionRef, PostView } from "@/lib/posts";
+import type { PositionRef } from "@/lib/positions";
+import type { PostView } from "@/lib/posts";
 import { POSITION_FILL } from "./position-colours";
 
 const BADGE = "inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100";

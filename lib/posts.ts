@@ -4,6 +4,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
+import type { PositionRef } from "./positions";
 import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
@@ -71,9 +72,6 @@ type PostRow = {
 
 /** What the viewer may do to a post, as the page needs it: each action, and why voting is refused. */
 export type PostAbilities = Record<keyof PostPermissions, boolean> & { voteRefusal: Omit<Refusal, "allowed" | "code"> | null };
-
-/** A position as a post's badge names it. */
-export type PositionRef = { id: number; label: string; colour: PositionColour };
 
 export type PostView = {
   id: number;
