@@ -45,3 +45,12 @@ export function PositionBadge({ position }: { position: NonNullable<PostView["au
     </span>
   );
 }
+
+/** The position a member holds now, as their profile shows it. */
+export function HeldPositionBadge({ position }: { position: PositionRef }) {
+  return (
+    <span className={BADGE}>
+      <PositionName position={position} />
+    </span>
+  );
+}

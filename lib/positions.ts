@@ -5,8 +5,8 @@ import type { PositionColour } from "./schemas/vocabulary";
 /** A position a question offers, with the number of members who hold it now. */
 export type Position = { id: number; label: string; description: string | null; colour: PositionColour; stanceCount: number };
 
-/** A position as a post's badge or a move names it. */
-export type PositionRef = { id: number; label: string; colour: PositionColour };
+/** A position as a badge names it: a post's, a move's, a member's on their profile. */
+export type PositionRef = Pick<Position, "id" | "label" | "colour">;
 
 /** The positions of a question, in their order, as Prisma selects them under a thread. */
 export const positionsSelect = {

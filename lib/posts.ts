@@ -4,13 +4,13 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
+import type { PositionRef } from "./positions";
 import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { PositionColour } from "./schemas/vocabulary";
 import { creditTarget, listMindChangeMoves, listMyCreditsOn, type MindChangeMove } from "./mind-changes";
-import type { PositionRef } from "./positions";
 import type { Actor } from "./users";
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
@@ -79,8 +79,6 @@ export type PostAbilities = Record<keyof PostPermissions, boolean> & {
   /** « Ce message m'a fait changer d'avis »: the viewer may pick it for their next change of position. */
   credit: boolean;
 };
-
-/** A position as a post's badge names it. */
 
 export type PostView = {
   id: number;

@@ -31,7 +31,7 @@ const listed = (positions: Position[]) => positions.map((position) => `${positio
  */
 export async function setStance(actor: Actor, threadId: number, input: StanceInput): Promise<StanceTally> {
   requireActiveUser(actor);
-  const { positionId, creditedPostIds } = input;
+  const { positionId, creditedPostIds = [] } = input;
   await consumeRateLimit("votesPerMember", String(actor.id));
   return db.$transaction(async (tx) => {
     const changed = await writeStance(tx, actor, threadId, positionId);

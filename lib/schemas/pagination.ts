@@ -33,10 +33,16 @@ export function limitParam(defaultLimit: number, maxLimit: number) {
 
 /** Ids are PostgreSQL `integer`s: beyond this, a query fails (22003) instead of finding nothing. */
 const ID_MAX = 2_147_483_647;
-export const idParam = z.coerce.number().int().positive().max(ID_MAX);
+const ID_ERROR = `Un identifiant est un nombre entier de 1 à ${ID_MAX}, écrit en chiffres.`;
 
 /** An id in JSON (a body, a cursor): already a number, in the range of the ids. */
-export const idValue = z.number().int().positive().max(ID_MAX);
+export const idValue = z.number({ error: ID_ERROR }).int({ error: ID_ERROR }).positive({ error: ID_ERROR }).max(ID_MAX, { error: ID_ERROR });
+
+/**
+ * An id in an address, a query or a form: digits only, so that an id has one spelling (coercing
+ * with Number() also read "1e3", "0x3e8" and " 1000" as member 1000).
+ */
+export const idParam = z.preprocess((value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value), idValue);
 export const cursorId = idValue;
 
 const EARLIEST_CURSOR_MS = Date.UTC(1970, 0, 1);

@@ -29,4 +29,5 @@ export const stanceSchema = z.object({
   /** With a change of position: the posts that made it (lib/authorization.ts creditPermission). */
   creditedPostIds,
 });
-export type StanceInput = z.infer<typeof stanceSchema>;
+/** What setStance takes: the parsed body, or a caller's own (creditedPostIds may be left out). */
+export type StanceInput = z.input<typeof stanceSchema>;

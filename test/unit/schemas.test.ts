@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { idParam, idValue } from "@/lib/schemas/pagination";
 import { changePasswordSchema, safeCallbackPath, signUpSchema } from "@/lib/schemas/user";
 
 describe("signUpSchema", () => {
@@ -43,5 +44,24 @@ describe("safeCallbackPath", () => {
     [undefined, "/"],
   ])("turns %s into %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
+  });
+});
+
+describe("idParam", () => {
+  it("reads an id written in digits, and a JSON number as before", () => {
+    expect(["1", "12", "2147483647", 12].map((id) => idParam.parse(id))).toEqual([1, 12, 2147483647, 12]);
+  });
+
+  it.each(["abc", "0", "-1", "1e3", "1.5", " 12", "12 ", "0x10", "+12", "", "2147483648", String(2 ** 40), 0, 1.5, null, undefined])(
+    "refuses %j with a French message",
+    (id) => {
+      const result = idParam.safeParse(id);
+      expect(result.success).toBe(false);
+      expect(result.error!.issues.map((issue) => issue.message)).toEqual(["Un identifiant est un nombre entier de 1 à 2147483647, écrit en chiffres."]);
+    },
+  );
+
+  it("keeps JSON ids numbers: a string is no id in a body", () => {
+    expect(idValue.safeParse("12").success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unsuspendAction } from "@/app/actions/moderation";
 import { ActionButton } from "@/components/action-button";
+import { MemberPositionList } from "@/components/member-positions";
 import { RoleBadge } from "@/components/role-badge";
 import { SuspendForm } from "@/components/suspend-form";
 import { ListLink } from "@/components/ui/list-link";
@@ -10,6 +11,7 @@ import { getViewer } from "@/lib/auth";
 import { userPermissions } from "@/lib/authorization";
 import { countLabel, formatDate, formatDateTime } from "@/lib/format";
 import { withOpenForm } from "@/lib/form-links";
+import { listMemberPositions } from "@/lib/member-positions";
 import { profilePostsQuery, userIdParams } from "@/lib/schemas/user";
 import { getProfile, getProfileCounts, listProfilePosts } from "@/lib/users";
 
@@ -32,7 +34,11 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   // A cursor that does not decode starts again from the newest posts.
   const address = await searchParams;
   const query = profilePostsQuery.safeParse(address);
-  const [posts, counts] = await Promise.all([listProfilePosts(profile.id, query.success ? query.data : {}), getProfileCounts(profile.id)]);
+  const [posts, counts, positions] = await Promise.all([
+    listProfilePosts(profile.id, query.success ? query.data : {}),
+    getProfileCounts(profile.id),
+    listMemberPositions(profile.id),
+  ]);
   const can = userPermissions(viewer, profile);
   return (
     <div className="space-y-8">
@@ -58,6 +64,12 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           </div>
         )}
       </header>
+      <section aria-labelledby="positions-title" className="space-y-3">
+        <h2 id="positions-title" className="text-lg font-semibold">
+          Ses positions
+        </h2>
+        <MemberPositionList positions={positions} />
+      </section>
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
           Contributions récentes
