@@ -97,7 +97,8 @@ export type RateLimitHit = readonly [name: RateLimitName, subject: string];
 type SqlClient = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 // No hit older than the longest window counts for anything: the SQL function prunes those.
-const RETENTION_MS = Math.max(...Object.values(RATE_LIMITS).map((rule) => rule.windowMs));
+/** How long a hit is kept: the longest window (a hit older than it counts for no limit). */
+export const RETENTION_MS = Math.max(...Object.values(RATE_LIMITS).map((rule) => rule.windowMs));
 
 /**
  * Checks every limit and, only when all allow it, counts the hit against each: one statement,

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postRoute } from "@/app/api/threads/[id]/posts/route";
 import { POST as createThreadRoute } from "@/app/api/threads/route";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { consumeRateLimit, RETENTION_MS } from "@/lib/rate-limit";
 import { createThreadRow } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";
@@ -73,15 +73,16 @@ describe("posting limits under concurrency", () => {
 
 describe("expired hits of every key are forgotten", () => {
   it("keeps the table to the live hits under a stream of distinct keys, with bounded work per call", async () => {
-    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    // An hour older than the longest window: counted by no limit any more.
+    const pastRetention = new Date(Date.now() - RETENTION_MS - 3_600_000);
     await db.rateLimitHit.createMany({
-      data: Array.from({ length: 300 }, (_, i) => ({ key: `votesPerMember:forged-${i}`, createdAt: twoHoursAgo })),
+      data: Array.from({ length: 300 }, (_, i) => ({ key: `votesPerMember:forged-${i}`, createdAt: pastRetention })),
     });
     await consumeRateLimit("votesPerMember", "stream-0");
     // One call forgets a batch, not everything at once.
-    expect(await db.rateLimitHit.count({ where: { createdAt: twoHoursAgo } })).toBe(200);
+    expect(await db.rateLimitHit.count({ where: { createdAt: pastRetention } })).toBe(200);
     for (let i = 1; i < 50; i += 1) await consumeRateLimit("votesPerMember", `stream-${i}`);
-    expect(await db.rateLimitHit.count({ where: { createdAt: twoHoursAgo } })).toBe(0);
+    expect(await db.rateLimitHit.count({ where: { createdAt: pastRetention } })).toBe(0);
     expect(await db.rateLimitHit.count()).toBe(50);
   });
 
