@@ -116,7 +116,7 @@ const CREDITED_POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_
 const PUBLIC_POST = Prisma.sql`p.deleted_at IS NULL AND p.hidden_at IS NULL`;
 
 /** The number of posts « Ce qui a fait bouger les avis » lists. */
-export const MOST_CREDITED_SHOWN = 10;
+const MOST_CREDITED_SHOWN = 10;
 
 /**
  * « Ce qui a fait bouger les avis »: the question's posts members credited, most credited first
