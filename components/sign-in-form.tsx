@@ -8,6 +8,7 @@ import { Button } from "./ui/button";
 import { FormAlert } from "./ui/form-alert";
 import { EmailField } from "./email-field";
 import { TextField } from "./ui/text-field";
+import { signUpHref } from "@/lib/form-links";
 
 /** initialError: the message (already worded) of the error the page was opened with. */
 type Props = { callbackPath: string; initialError?: string; isGithubEnabled: boolean };
@@ -29,7 +30,7 @@ export function SignInForm({ callbackPath, initialError, isGithubEnabled }: Prop
       {isGithubEnabled && <GithubSignInButton callbackPath={callbackPath} />}
       <p className="text-sm">
         Pas encore de compte ?{" "}
-        <Link href={`/inscription?callbackUrl=${encodeURIComponent(callbackPath)}`} className="text-blue-700 underline dark:text-blue-300">
+        <Link href={signUpHref(callbackPath)} className="text-blue-700 underline dark:text-blue-300">
           Inscrivez-vous
         </Link>
       </p>

@@ -7,6 +7,7 @@ import { ActionForm, useActionForm } from "./ui/action-form";
 import { Button } from "./ui/button";
 import { EmailField } from "./email-field";
 import { TextField } from "./ui/text-field";
+import { signInHref } from "@/lib/form-links";
 
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const form = useActionForm(signUp);
@@ -37,7 +38,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
       </Button>
       <p className="text-sm">
         Déjà inscrit ?{" "}
-        <Link href={`/connexion?callbackUrl=${encodeURIComponent(callbackPath)}`} className="text-blue-700 underline dark:text-blue-300">
+        <Link href={signInHref(callbackPath)} className="text-blue-700 underline dark:text-blue-300">
           Connectez-vous
         </Link>
       </p>

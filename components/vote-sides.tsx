@@ -1,5 +1,6 @@
 import type { VoteTally } from "@/lib/votes";
 import { formatCount } from "@/lib/numbers";
+import { signInHref } from "@/lib/form-links";
 
 /**
  * The vote buttons' parts that need no state: used by the form of a member who may vote
@@ -53,7 +54,7 @@ export type VoteRefusal = { signInHref: string } | { reason: string };
 /** The refusal to show for the server's refusal of a vote (null: the viewer may vote); sign-in comes back to `backTo`. */
 export function voteRefusalOf(refusal: { reason: string; needsSignIn?: boolean } | null, backTo: string): VoteRefusal | null {
   if (!refusal) return null;
-  return refusal.needsSignIn ? { signInHref: `/connexion?callbackUrl=${encodeURIComponent(backTo)}` } : { reason: refusal.reason };
+  return refusal.needsSignIn ? { signInHref: signInHref(backTo) } : { reason: refusal.reason };
 }
 
 /**

@@ -38,3 +38,9 @@ export const withCreditPick = (returnTo: string, picks: number[], postId: number
 
 /** The same page without picks: once the change is saved, they are spent. */
 export const withoutCreditPicks = (path: string) => withQuery(path, { [CREDIT_PICKS_PARAM]: null });
+
+/** The sign-in page, which brings the reader back to `path` (this site's) afterwards. */
+export const signInHref = (path: string) => `/connexion?callbackUrl=${encodeURIComponent(path)}`;
+
+/** The sign-up page, which brings the new member back to `path` afterwards. */
+export const signUpHref = (path: string) => `/inscription?callbackUrl=${encodeURIComponent(path)}`;

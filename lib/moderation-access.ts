@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "./auth";
 import { type SitePermissions, sitePermissions } from "./authorization";
+import { signInHref } from "./form-links";
 
 /**
  * For the moderation and admin pages: sign in first; anyone the area is not open to (a member,
@@ -10,7 +11,7 @@ import { type SitePermissions, sitePermissions } from "./authorization";
 export async function requireAreaPage(path: string, area: keyof Pick<SitePermissions, "moderation" | "admin">) {
   const viewer = await getViewer();
   const permission = sitePermissions(viewer)[area];
-  if (!permission.allowed && permission.needsSignIn) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  if (!permission.allowed && permission.needsSignIn) redirect(signInHref(path));
   if (!viewer || !permission.allowed) notFound();
   return viewer;
 }

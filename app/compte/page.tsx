@@ -6,12 +6,13 @@ import { RoleBadge } from "@/components/role-badge";
 import { getViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { getAccount } from "@/lib/users";
+import { signInHref } from "@/lib/form-links";
 
 export const metadata: Metadata = { title: "Mon compte", alternates: { canonical: "/compte" } };
 
 export default async function AccountPage() {
   const viewer = await getViewer();
-  if (!viewer) redirect("/connexion?callbackUrl=%2Fcompte");
+  if (!viewer) redirect(signInHref("/compte"));
   const account = await getAccount(viewer);
   return (
     <div className="space-y-8">

@@ -59,6 +59,12 @@ export async function seedLongThread(client: pg.Client): Promise<string> {
       const { rows } = await client.query("INSERT INTO users (email, name, updated_at) VALUES ($1, $2, now()) RETURNING id", [`audit-${n}@example.test`, name]);
       members.push(rows[0].id);
     }
+    // Stances first, as members take them before writing: each post then keeps its author's
+    // position (a trigger), and the page shows the badges a real debate has.
+    const positions = (await client.query<{ id: number }>("SELECT id FROM thread_positions WHERE thread_id = $1 ORDER BY ord", [threadId])).rows.map((row) => row.id);
+    for (const member of members) {
+      await client.query("INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES ($1, $2, $3, now())", [threadId, member, pick(positions)]);
+    }
     const posts: SeededPost[] = [];
     const start = Date.now() - 30 * 24 * 3600_000;
     for (let n = 0; n < OPINION_COUNT + REPLY_COUNT; n += 1) {
@@ -71,7 +77,7 @@ export async function seedLongThread(client: pg.Client): Promise<string> {
       );
       posts.push({ id: rows[0].id, depth: parent ? parent.depth + 1 : 0, rootId: parent ? (parent.rootId ?? parent.id) : null });
     }
-    // Counters and ranks follow from the vote and stance rows (triggers of the migrations).
+    // Counters and ranks follow from the vote rows (triggers of the migrations).
     for (const post of posts) {
       for (const voter of new Set(Array.from({ length: VOTES_PER_POST }, () => pick(members)))) {
         await client.query(
@@ -79,10 +85,6 @@ export async function seedLongThread(client: pg.Client): Promise<string> {
           [post.id, voter, random() < 0.75 ? 1 : -1],
         );
       }
-    }
-    const positions = (await client.query<{ id: number }>("SELECT id FROM thread_positions WHERE thread_id = $1 ORDER BY ord", [threadId])).rows.map((row) => row.id);
-    for (const member of members) {
-      await client.query("INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES ($1, $2, $3, now())", [threadId, member, pick(positions)]);
     }
     // The counters the app keeps in the transaction of each post.
     await client.query("UPDATE posts p SET reply_count = (SELECT count(*) FROM posts r WHERE r.parent_id = p.id) WHERE p.thread_id = $1", [threadId]);

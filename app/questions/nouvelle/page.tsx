@@ -3,12 +3,13 @@ import { redirect } from "next/navigation";
 import { NewThreadForm } from "@/components/new-thread-form";
 import { getViewer } from "@/lib/auth";
 import { sitePermissions } from "@/lib/authorization";
+import { signInHref } from "@/lib/form-links";
 
 export const metadata: Metadata = { title: "Proposer une question", alternates: { canonical: "/questions/nouvelle" } };
 
 export default async function NewThreadPage() {
   const can = sitePermissions(await getViewer()).proposeQuestion;
-  if (!can.allowed && can.needsSignIn) redirect("/connexion?callbackUrl=%2Fquestions%2Fnouvelle");
+  if (!can.allowed && can.needsSignIn) redirect(signInHref("/questions/nouvelle"));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Proposer une question</h1>

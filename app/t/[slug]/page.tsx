@@ -25,6 +25,7 @@ import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { getMyPositionId } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
+import { signInHref } from "@/lib/form-links";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +63,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     thread.kind === "POSITION" ? listMostCredited(thread.id) : [],
   ]);
   const threadPath = `/t/${thread.slug}`;
-  const signInHref = `/connexion?callbackUrl=${encodeURIComponent(threadPath)}`;
+  const signInToThread = signInHref(threadPath);
   const can = threadPermissions(viewer, threadTarget({ ...thread, authorId: thread.author?.id ?? null }));
   const hrefWith = (changes: { sort?: string; position?: string; cursor?: string; before?: string }) => {
     const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...changes });
@@ -147,7 +148,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           threadId={thread.id}
           initial={{ positions: thread.positions, myPositionId }}
           canTakeStance={can.takeStance.allowed}
-          signInHref={viewer ? null : signInHref}
+          signInHref={viewer ? null : signInToThread}
           credit={credit}
         />
       )}
@@ -176,7 +177,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           emptyMessage="Personne n’a encore donné son avis sur cette question."
         />
       </section>
-      <ThreadComposer threadId={thread.id} returnTo={returnTo} permission={can.post} signInHref={signInHref} />
+      <ThreadComposer threadId={thread.id} returnTo={returnTo} permission={can.post} signInHref={signInToThread} />
     </div>
   );
 }
