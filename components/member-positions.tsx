@@ -10,7 +10,8 @@ const quoted = (label: string) => `«${NNBSP}${label}${NNBSP}»`;
 function changeWords(change: StanceChangeView) {
   if (!change.from) return `a pris la position ${quoted(change.to.label)}`;
   if (!change.to) return `a retiré sa position ${quoted(change.from.label)}`;
-  return `est passé de ${quoted(change.from.label)} à ${quoted(change.to.label)}`;
+  // « a quitté … pour … » reads right whoever the member is (« est passé » would be masculine only).
+  return `a quitté ${quoted(change.from.label)} pour ${quoted(change.to.label)}`;
 }
 
 /**

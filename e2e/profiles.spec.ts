@@ -104,7 +104,7 @@ test("a profile tells the member's position on each question and how it moved, w
     ]);
     await expect(second.getByRole("list").getByRole("listitem")).toHaveText([
       `a pris la position ${quoted("Oui")} le ${movedAt[0]}`,
-      `est passé de ${quoted("Oui")} à ${quoted("Non")} le ${movedAt[1]}`,
+      `a quitté ${quoted("Oui")} pour ${quoted("Non")} le ${movedAt[1]}`,
     ]);
     await expect(second.locator("time").last()).toHaveAttribute("datetime", items[1].history[1].at);
   }
