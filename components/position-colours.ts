@@ -14,6 +14,15 @@ export const POSITION_FILL: Record<PositionColour, string> = {
   REDDISH_PURPLE: "bg-[#CC79A7]",
 };
 
+/**
+ * The same colours as values, for the lines of the tally's history (an SVG stroke). Read off the
+ * fills, so that the palette is written once: Tailwind only generates the classes it finds
+ * written out whole in the source, so the fills cannot be built from these.
+ */
+export const POSITION_HEX = Object.fromEntries(
+  Object.entries(POSITION_FILL).map(([colour, fill]) => [colour, fill.slice("bg-[".length, -"]".length)]),
+) as Record<PositionColour, string>;
+
 /** French names of the colours, for the form that picks one. */
 export const POSITION_COLOUR_NAMES: Record<PositionColour, string> = {
   ORANGE: "orange",

@@ -1,6 +1,7 @@
 // Each test's own data, with unique names, so tests never depend on each other.
 import { spawnSync } from "node:child_process";
 import type { APIRequestContext } from "@playwright/test";
+import { type StanceEvent, writeStanceHistory } from "../test/support/stance-history";
 import { E2E_DATA_DIR, withE2eDatabase } from "./database";
 
 let sequence = 0;
@@ -47,6 +48,17 @@ export async function createThread(title: string, { isLocked = false, kind = "OP
     return threadId;
   });
   return { id, slug };
+}
+
+/**
+ * Members' stances on a position question of createThread at the times given, as if taken then:
+ * each event names the position by its index in TEST_POSITIONS (null withdraws).
+ */
+export async function createStanceHistory(threadId: number, events: (Omit<StanceEvent, "positionId"> & { position: number | null })[]) {
+  await withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>("SELECT id FROM thread_positions WHERE thread_id = $1 ORDER BY ord", [threadId]);
+    await writeStanceHistory(db, threadId, events.map(({ position, ...event }) => ({ ...event, positionId: position === null ? null : rows[position].id })));
+  });
 }
 
 /** A post by a member, written straight to the database. */

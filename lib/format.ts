@@ -8,6 +8,14 @@ const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone:
 export const formatDateTime = (date: Date) => dateTime.format(date);
 export const formatDate = (date: Date) => dateOnly.format(date);
 
+// A calendar day ("2026-11-03", a period of a chart as the database truncates it, in UTC) is no
+// instant: it is written as it is, whatever the time zone.
+const calendarDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" });
+const calendarDayWithoutYear = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "3 nov. 2026", or "3 nov." */
+export const formatCalendarDay = (isoDate: string, withYear = true) => (withYear ? calendarDay : calendarDayWithoutYear).format(new Date(isoDate));
+
 /** "0 opinion", "1 opinion", "2 opinions" (French counts 0 and 1 as singular). */
 export function countLabel(count: number, singular: string, plural: string) {
   return `${formatCount(count)} ${count <= 1 ? singular : plural}`;

@@ -23,3 +23,13 @@ export const listThreadsQuery = z.object({
 export type ListThreadsQuery = z.infer<typeof listThreadsQuery>;
 
 export const threadIdParams = idParams;
+
+/** A question's tally over time is told by day or by week (weeks start on Monday). */
+export const HISTORY_GRANULARITIES = ["day", "week"] as const;
+export type HistoryGranularity = (typeof HISTORY_GRANULARITIES)[number];
+
+/** Without a granularity, the span of the debate chooses it. */
+export const positionHistoryQuery = z.object({
+  granularity: z.enum(HISTORY_GRANULARITIES, { error: "granularity vaut day (par jour) ou week (par semaine), ou s’omet." }).optional(),
+});
+export type PositionHistoryQuery = z.infer<typeof positionHistoryQuery>;

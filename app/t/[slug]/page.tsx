@@ -10,6 +10,7 @@ import { StancePanel } from "@/components/stance-panel";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
+import { PositionHistoryChart } from "@/components/position-history-chart";
 import { PostList } from "@/components/post-list";
 import { renderPosts } from "@/components/rendered-posts";
 import { VoteButtons } from "@/components/vote-buttons";
@@ -22,6 +23,7 @@ import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
 import { creditPicksOf, type PostSort, threadPageQuery } from "@/lib/schemas/post";
 import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
+import { positionHistoryOf } from "@/lib/position-history";
 import { getMyPositionId } from "@/lib/stances";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
@@ -55,12 +57,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
-  const [posts, myPositionId, myVote, openPanel, mostCredited] = await Promise.all([
+  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory] = await Promise.all([
     listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
     thread.kind === "POSITION" ? listMostCredited(thread.id) : [],
+    thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
@@ -152,6 +155,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           credit={credit}
         />
       )}
+      {positionHistory && <PositionHistoryChart history={positionHistory} />}
       {mostCredited.length > 0 && <MostCredited posts={mostCredited} />}
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
