@@ -123,7 +123,9 @@ const MOST_CREDITED_SHOWN = 10;
  * (ties: the oldest), visible ones only, so that a hidden post's credits stop counting while it is
  * hidden. The caller has checked the question is visible to the viewer.
  */
-export async function listMostCredited(threadId: number): Promise<CreditedPost[]> {
+export async function listMostCredited({ id: threadId, firstStanceChangeAt }: { id: number; firstStanceChangeAt: Date | null }): Promise<CreditedPost[]> {
+  // A credit goes with a change of position: before the first one, there is none to read.
+  if (!firstStanceChangeAt) return [];
   const rows = await db.$queryRaw<CreditedPostRow[]>`
     SELECT ${CREDITED_POST_COLUMNS} FROM ${CREDITED_POST_SOURCE}
     WHERE p.thread_id = ${threadId} AND p.mind_change_count > 0 AND ${PUBLIC_POST}

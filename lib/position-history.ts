@@ -20,6 +20,9 @@ export type HistoryPoint = { start: string; counts: Record<number, number> };
 /** Every period from the first recorded change to today's, in order; none when nothing was ever recorded. */
 export type PositionHistory = { granularity: HistoryGranularity; positions: HistoryPosition[]; points: HistoryPoint[] };
 
+/** A question as lib/threads.ts reads it: its positions, and when its first stance was taken (null: never). */
+type HistoryQuestion = { id: number; positions: HistoryPosition[]; firstStanceChangeAt: Date | null };
+
 /** The history of a question's tally, for the JSON API: the thread as GET /api/threads/{id} finds it, a position question. */
 export async function getPositionHistory(viewer: Actor | null, threadId: number, { granularity }: PositionHistoryQuery) {
   const thread = await requireThread(viewer, threadId);
@@ -34,12 +37,11 @@ export async function getPositionHistory(viewer: Actor | null, threadId: number,
  * period's tally is the one before it plus the period's changes, summed by the database (rows at
  * most periods × positions); a period without change repeats the tally before it.
  */
-export async function positionHistoryOf(question: { id: number; positions: HistoryPosition[] }, forced?: HistoryGranularity): Promise<PositionHistory> {
+export async function positionHistoryOf(question: HistoryQuestion, forced?: HistoryGranularity): Promise<PositionHistory> {
   const positions = question.positions.map(({ id, label, colour }) => ({ id, label, colour }));
-  // The clock is the database's, which stamps the changes.
-  const [{ firstAt, now }] = await db.$queryRaw<{ firstAt: Date | null; now: Date }[]>`
-    SELECT min(changed_at) AS "firstAt", agora_utc_now() AS now FROM stance_changes WHERE thread_id = ${question.id}`;
+  const firstAt = question.firstStanceChangeAt;
   if (!firstAt) return { granularity: forced ?? "day", positions, points: [] };
+  const now = new Date();
   const granularity = forced ?? ((periodStart(now, "day") - periodStart(firstAt, "day")) / DAY_MS <= DAILY_SPAN_MAX_DAYS ? "day" : "week");
   const step = STEP_MS[granularity];
   const current = periodStart(now, granularity);
@@ -59,7 +61,8 @@ export async function positionHistoryOf(question: { id: number; positions: Histo
     const period = Math.max(Date.parse(delta.start), first);
     deltasByPeriod.set(period, [...(deltasByPeriod.get(period) ?? []), delta]);
   }
-  // A change stamped after this read's clock (one committed meanwhile) still ends in the series.
+  // A change stamped after this read's clock (one committed meanwhile, or the database's clock
+  // ahead of the app's) still ends in the series.
   const last = Math.max(current, ...deltasByPeriod.keys());
   const tally: Record<number, number> = Object.fromEntries(positions.map((position) => [position.id, 0]));
   const points: HistoryPoint[] = [];

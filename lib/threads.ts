@@ -119,12 +119,18 @@ const threadDetail = {
   bodyHtml: true,
   article: { select: { slug: true, title: true } },
   author: { select: { id: true, name: true } },
+  // The first recorded change of position, if any: one probe of the (thread_id, changed_at) index
+  // in the same statement. A question nobody ever took a position on has no history and no
+  // credits, and its page does not ask for them.
+  stanceChanges: { select: { changedAt: true }, orderBy: { changedAt: "asc" }, take: 1 },
 } as const;
 
 /** A thread, if the viewer may see it: a hidden one only to moderators and its author. */
 async function findVisibleThread(viewer: Actor | null, where: { id: number } | { slug: string }) {
-  const thread = await db.thread.findUnique({ select: { ...threadDetail, hiddenAt: true, hiddenReason: true }, where });
-  if (!thread) return null;
+  const row = await db.thread.findUnique({ select: { ...threadDetail, hiddenAt: true, hiddenReason: true }, where });
+  if (!row) return null;
+  const { stanceChanges, ...rest } = row;
+  const thread = { ...rest, firstStanceChangeAt: stanceChanges[0]?.changedAt ?? null };
   if (!thread.hiddenAt) return { ...thread, hiddenReason: null };
   return canSeeHidden(viewer, thread.author?.id ?? null) ? thread : null;
 }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { MIGRATIONS_DIR } from "./paths";
+import { UTC_SESSION_OPTIONS } from "../../lib/utc-session";
 
 // The key Prisma's schema engine locks, so that this runner and `prisma migrate deploy` exclude each other.
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -40,7 +41,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the pending migrations to the database at `url`; returns the names applied. */
 export async function migrateDatabase(url: string, migrations = listMigrations()): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, options: UTC_SESSION_OPTIONS });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);

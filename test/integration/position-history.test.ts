@@ -7,6 +7,7 @@ import { PUT as stanceRoute } from "@/app/api/threads/[id]/stance/route";
 import { HISTORY_POINTS_MAX, type PositionHistory, positionHistoryOf, stanceDeltasQuery } from "@/lib/position-history";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { withClient } from "@/scripts/db/admin";
+import { requireThread } from "@/lib/threads";
 import { createPositionQuestion, createThreadRow } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";
@@ -199,15 +200,12 @@ describe("what the series answers to", () => {
     expect((await history(question.id, "", moderator.cookie)).status).toBe(200);
   });
 
-  it.each(["0", "-1", "abc", "1.5", String(2 ** 40), String(2 ** 31), ""])("answers 400 with a French issue for the id %j", async (id) => {
+  // Digits only, as every route: "1e3", "0x3e8" and " 1000" are no spellings of 1000.
+  it.each(["0", "-1", "abc", "1.5", String(2 ** 40), String(2 ** 31), "", "1e3", "0x3e8", " 1000"])("answers 400 with a French issue for the id %j", async (id) => {
     const { status, body } = await history(id);
     expect(status).toBe(400);
     expect(body.error.code).toBe("bad_request");
-    expect(body.error.issues).toEqual([{ path: "id", message: "Un identifiant est un nombre entier de 1 à 2\u202f147\u202f483\u202f647." }]);
-  });
-
-  it("reads the id as a number, as every route does: 1e3 is 1000", async () => {
-    expect((await history("1e3")).status).toBe(404);
+    expect(body.error.issues).toEqual([{ path: "id", message: expect.stringContaining("Un identifiant est un nombre entier de 1 à") }]);
   });
 
   it.each([
@@ -279,6 +277,7 @@ describe("a long history", () => {
     const question = await createPositionQuestion();
     const [a] = await members(1);
     await writeHistory(question.id, [{ userId: a.id, positionId: question.positions[1].id, at: daysAgo(4) }]);
-    expect(await positionHistoryOf(question)).toEqual((await history(question.id)).body);
+    // The page reads the question as GET /api/threads/{id} does.
+    expect(await positionHistoryOf(await requireThread(null, question.id))).toEqual((await history(question.id)).body);
   });
 });

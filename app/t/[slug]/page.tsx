@@ -62,7 +62,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
-    thread.kind === "POSITION" ? listMostCredited(thread.id) : [],
+    listMostCredited(thread),
     thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
   ]);
   const threadPath = `/t/${thread.slug}`;

@@ -6,6 +6,5 @@ import { threadIdParams } from "@/lib/schemas/thread";
 import { requireThread } from "@/lib/threads";
 
 export const GET = route({ params: threadIdParams }, async ({ actor, params }) => {
-  await requireThread(actor, params.id);
-  return { items: await listMostCredited(params.id) };
+  return { items: await listMostCredited(await requireThread(actor, params.id)) };
 });
