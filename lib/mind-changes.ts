@@ -105,6 +105,14 @@ export async function listMindChangeMoves(postIds: number[]): Promise<Map<number
   return moves;
 }
 
+/** Which of these posts members credited, voided credits included, in one query. */
+export async function listCreditedPosts(postIds: number[]): Promise<Set<number>> {
+  if (postIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ postId: number }[]>`
+    SELECT DISTINCT post_id AS "postId" FROM mind_change_credits WHERE post_id = ANY(${postIds}::int[])`;
+  return new Set(rows.map((row) => row.postId));
+}
+
 type CreditedPostRow = Omit<CreditedPost, "excerpt" | "moves" | "writtenFrom"> & {
   bodyHtml: string;
   writtenId: number | null;

@@ -11,7 +11,9 @@ import { GET as mindChangesRoute } from "@/app/api/threads/[id]/mind-changes/rou
 import { GET as listPostsRoute } from "@/app/api/threads/[id]/posts/route";
 import { PUT as stanceRoute } from "@/app/api/threads/[id]/stance/route";
 import { logSentence } from "@/lib/moderation-log-sentence";
+import { openPanelOf } from "@/lib/open-panel";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { actorFields } from "@/lib/users";
 import { createPositionQuestion } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";
@@ -29,9 +31,10 @@ const moderate = (member: Member | null, creditId: number | string, json: unknow
   call(moderateCreditRoute, `/api/moderation/credits/${creditId}`, { method: "POST", params: { id: String(creditId) }, json, headers: as(member) });
 const creditsOf = (member: Member | null, postId: number | string, query = "") =>
   call(postCreditsRoute, `/api/moderation/posts/${postId}/credits${query}`, { params: { id: String(postId) }, headers: as(member) });
+const getActor = (id: number) => db.user.findUniqueOrThrow({ select: actorFields, where: { id } });
 const countOf = async (postId: number) => (await db.post.findUniqueOrThrow({ where: { id: postId } })).mindChangeCount;
 
-type Item = { id: number; mindChangeCount: number; moves: { count: number }[]; mindChanges: { count: number; moves: { count: number }[] } | null; };
+type Item = { id: number; mindChangeCount: number; moves: { count: number }[]; mindChanges: { count: number; moves: { count: number }[] } | null; can: { viewCredits: boolean } };
 const mostCredited = async (threadId: number): Promise<Item[]> =>
   (await call(mindChangesRoute, `/api/threads/${threadId}/mind-changes`, { params: { id: String(threadId) } })).body.items;
 const postSeenBy = async (threadId: number, postId: number, member: Member | null = null): Promise<Item> =>
@@ -110,8 +113,8 @@ describe("voiding a credit", () => {
     expect([row.voidedAt, row.voidedById]).toEqual([null, null]);
   });
 
-  it("lists a post's credits to moderators, voided ones included, newest first", async () => {
-    const { post, credits, creditors, moderator } = await scene();
+  it("lists a post's credits to moderators, voided ones included, newest first; the page offers them « Voir les crédits » even once all are voided", async () => {
+    const { thread, post, credits, creditors, moderator } = await scene();
     expect((await moderate(moderator, credits[0].id, { action: "VOID", reason: "Comptes multiples" })).status).toBe(200);
     const listed = await creditsOf(moderator, post.id);
     expect(listed.status).toBe(200);
@@ -125,6 +128,10 @@ describe("voiding a credit", () => {
     const secondPage = await creditsOf(moderator, post.id, `?limit=1&cursor=${firstPage.body.nextCursor}`);
     expect(secondPage.body.items.map((item: { id: number }) => item.id)).toEqual([credits[0].id]);
 
+    expect((await moderate(moderator, credits[1].id, { action: "VOID", reason: "Comptes multiples" })).status).toBe(200);
+    expect((await postSeenBy(thread.id, post.id, moderator)).can.viewCredits).toBe(true);
+    expect((await postSeenBy(thread.id, post.id, creditors[0])).can.viewCredits).toBe(false);
+    expect((await postSeenBy(thread.id, post.id)).can.viewCredits).toBe(false);
   });
 
   it("is for moderators only: 401 signed out, 403 to members, the post's author and the crediting member included; nothing changes", async () => {
@@ -269,5 +276,15 @@ describe("what moderation tells of a voided credit", () => {
     ]);
     const text = JSON.stringify(journal.body);
     for (const secret of [creditors[0].name, moderator.name, "Raison privée", `"id":${creditors[0].id},`]) expect(text).not.toContain(secret);
+  });
+
+  it("opens a post's credits from the address for moderators, and nothing for anyone else", async () => {
+    const { post, author, creditors, moderator } = await scene();
+    const address = { credits: String(post.id) };
+    const opened = await openPanelOf(await getActor(moderator.id), address);
+    expect(opened).toMatchObject({ kind: "credits", postId: post.id, credits: { items: [expect.anything(), expect.anything()], nextCursor: null } });
+    for (const viewer of [null, await getActor(creditors[0].id), await getActor(author.id)]) expect(await openPanelOf(viewer, address)).toBeUndefined();
+    // A cursor that does not parse shows the first page.
+    expect((await openPanelOf(await getActor(moderator.id), { ...address, "credits-apres": "???" }))?.credits?.items).toHaveLength(2);
   });
 });
