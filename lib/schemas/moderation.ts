@@ -58,7 +58,6 @@ export const suspendSchema = z.object({
 export type SuspendInput = z.infer<typeof suspendSchema>;
 
 /** A moderator voids a credit of « Ce message m'a fait changer d'avis » (reason required), or restores it. */
-export const CREDIT_MODERATIONS = ["VOID", "RESTORE"] as const;
 export const moderateCreditSchema = z.discriminatedUnion(
   "action",
   [z.object({ action: z.literal("VOID"), reason: moderationReason }), z.object({ action: z.literal("RESTORE"), reason: moderationReason.optional() })],
