@@ -18,6 +18,8 @@ export const ACTION_LABELS: Record<ModerationActionName, string> = {
   SUSPEND_USER: "Membre suspendu",
   UNSUSPEND_USER: "Suspension levée",
   CHANGE_ROLE: "Rôle changé",
+  VOID_CREDIT: "Crédit de changement d’avis annulé",
+  RESTORE_CREDIT: "Crédit de changement d’avis rétabli",
 };
 
 type Entry = LogEntryView & { id: number; createdAt: Date };

@@ -3,9 +3,10 @@ import type { OpenPanel } from "@/lib/open-panel";
 import type { PostView } from "@/lib/posts";
 import { type PostContext, PostControls } from "./post-controls";
 import { MAX_INDENT_DEPTH, POST_ACTIONS_ROW, POST_HEADER_ROW } from "./post-types";
-import { withCreditPick } from "@/lib/form-links";
+import { panelHref, withCreditPick } from "@/lib/form-links";
 import { CREDITS_PER_CHANGE } from "@/lib/schemas/vocabulary";
 import { CreditLink, MindChangeNote } from "./mind-change-note";
+import { PostCredits } from "./post-credits";
 import { PositionBadge } from "./position-badge";
 import { RefusedVotes, voteRefusalOf } from "./vote-sides";
 
@@ -29,6 +30,9 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
   const authorName = post.author?.name ?? "[supprimé]";
   const { can } = post;
   const creditPicks = can.credit ? context.creditPicks : undefined;
+  // Who credited it, for moderators: the address opens the list (`?credits=12`), loaded by the page.
+  const creditsHref = can.viewCredits ? panelHref(context.returnTo, "credits", post.id) : null;
+  const openCredits = openPanel?.postId === post.id ? openPanel.credits : undefined;
   const hasHistory = post.editedAt !== null && can.viewHistory;
   const voteRefusal = voteRefusalOf(can.voteRefusal, `${context.returnTo}#p-${post.id}`);
   const hasControls = !voteRefusal || hasHistory || can.reply || can.report || can.edit || can.delete || can.hide || can.restore;
@@ -69,12 +73,18 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
         </p>
       )}
       <div data-post-body className="prose-agora mt-2" dangerouslySetInnerHTML={{ __html: post.bodyHtml! }} />
-      {(post.mindChanges || creditPicks) && (
+      {(post.mindChanges || creditPicks || creditsHref) && (
         <div className="mt-2 flex flex-wrap items-baseline gap-x-3">
           {post.mindChanges && <MindChangeNote {...post.mindChanges} />}
           {creditPicks && <CreditLink href={withCreditPick(context.returnTo, creditPicks, post.id, CREDITS_PER_CHANGE)} />}
+          {creditsHref && (
+            <a href={creditsHref} className="text-sm font-medium text-amber-800 hover:underline dark:text-amber-300" aria-expanded={!!openCredits}>
+              Voir les crédits
+            </a>
+          )}
         </div>
       )}
+      {creditsHref && openCredits && <PostCredits postId={post.id} credits={openCredits} panelHref={creditsHref} closeHref={`${context.returnTo}#p-${post.id}`} />}
     </>
   );
   return (

@@ -329,3 +329,24 @@ export function creditPermission(viewer: Actor | null, post: CreditTarget, chang
     post.createdAt >= change.at && refuse("conflict", "Ce message est postérieur à votre changement de position."),
   );
 }
+
+// Credits, as moderation sees them.
+
+/** Who credited a post is for moderators only: the public reads how many, and from where to where. */
+export function creditListPermission(viewer: Actor | null): Permission {
+  return firstRefusal(moderates(viewer));
+}
+
+export type CreditPermissions = { void: Permission; restore: Permission };
+
+/**
+ * A member crediting a post from several accounts inflates it: moderators void those credits
+ * (the post's author has done nothing wrong, hiding the post would punish them) and restore one
+ * voided by mistake. A voided credit still takes its member's one credit of that post.
+ */
+export function creditPermissions(viewer: Actor | null, credit: { isVoided: boolean }): CreditPermissions {
+  return {
+    void: firstRefusal(moderates(viewer), credit.isVoided && refuse("conflict", "Ce crédit est déjà annulé.")),
+    restore: firstRefusal(moderates(viewer), !credit.isVoided && refuse("conflict", "Ce crédit n’est pas annulé : il n’y a rien à rétablir.")),
+  };
+}

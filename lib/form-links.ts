@@ -26,6 +26,9 @@ export const panelHref = (returnTo: string, kind: OpenFormKind, postId: number) 
 export const withFormsClosed = (path: string, params: readonly string[], hash?: string) =>
   withQuery(path, Object.fromEntries(params.map((name) => [name, null])), hash);
 
+/** The next page of a post's credits the address opens (`?credits=12&credits-apres=<cursor>`, moderators). */
+export const CREDITS_CURSOR_PARAM = "credits-apres";
+
 /** The thread page's parameter of the posts a member picked as what changed their mind (`?convaincu=12,40`). */
 export const CREDIT_PICKS_PARAM = "convaincu";
 

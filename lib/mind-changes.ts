@@ -78,7 +78,10 @@ export const creditTarget = (row: CreditRow): CreditTarget => ({
   isCreditedByViewer: row.isCreditedByViewer,
 });
 
-/** The viewer's position on the question, and which of these posts they credited already, in one query. */
+/**
+ * The viewer's position on the question, and which of these posts they credited already (voided
+ * credits too: a member credits a post once, ever), in one query.
+ */
 export async function listMyCreditsOn(viewer: Actor, threadId: number, postIds: number[]) {
   const [row] = await db.$queryRaw<{ myPositionId: number | null; myCredits: number[] }[]>`
     SELECT (SELECT position_id FROM thread_stances WHERE thread_id = ${threadId} AND user_id = ${viewer.id}) AS "myPositionId",
@@ -86,7 +89,7 @@ export async function listMyCreditsOn(viewer: Actor, threadId: number, postIds: 
   return { myPositionId: row.myPositionId, myCredits: new Set(row.myCredits) };
 }
 
-/** The moves each of these posts caused, most frequent first, in one query. */
+/** The moves each of these posts caused, most frequent first, in one query; a voided credit moved nobody. */
 export async function listMindChangeMoves(postIds: number[]): Promise<Map<number, MindChangeMove[]>> {
   const moves = new Map<number, MindChangeMove[]>();
   if (postIds.length === 0) return moves;
@@ -96,10 +99,18 @@ export async function listMindChangeMoves(postIds: number[]): Promise<Map<number
       json_build_object('id', n.id, 'label', n.label, 'colour', n.colour) AS "to"
     FROM mind_change_credits c
     JOIN thread_positions f ON f.id = c.from_position_id JOIN thread_positions n ON n.id = c.to_position_id
-    WHERE c.post_id = ANY(${postIds}::int[])
+    WHERE c.post_id = ANY(${postIds}::int[]) AND c.voided_at IS NULL
     GROUP BY c.post_id, f.id, n.id ORDER BY count DESC, f.ord, n.ord`;
   for (const { postId, ...move } of rows) moves.set(postId, [...(moves.get(postId) ?? []), move]);
   return moves;
+}
+
+/** Which of these posts members credited, voided credits included, in one query. */
+export async function listCreditedPosts(postIds: number[]): Promise<Set<number>> {
+  if (postIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ postId: number }[]>`
+    SELECT DISTINCT post_id AS "postId" FROM mind_change_credits WHERE post_id = ANY(${postIds}::int[])`;
+  return new Set(rows.map((row) => row.postId));
 }
 
 type CreditedPostRow = Omit<CreditedPost, "excerpt" | "moves" | "writtenFrom"> & {

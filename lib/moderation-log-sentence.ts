@@ -1,6 +1,7 @@
 // The moderators' log in words: each action as one French sentence that says who did what to
-// whom, and what changed (« membre → modérateur », « jusqu’au … »), read from the before/after
-// the action recorded. Pure: the page renders the parts, links included.
+// whom (a voided credit: whose, on which post), and what changed (« membre → modérateur »,
+// « jusqu’au … »), read from the before/after the action recorded. Pure: the page renders the
+// parts, links included.
 import { formatDateTime } from "./format";
 import type { ModerationActionName } from "./schemas/moderation";
 import { ROLE_LABELS, type Role } from "./schemas/user";
@@ -44,6 +45,12 @@ function targetPhrase(entry: LogEntryView): SentencePart[] {
   return ["une cible disparue"];
 }
 
+/** A credit of « Ce message m'a fait changer d'avis »: the member who gave it, and the post. */
+function creditPhrase(entry: LogEntryView): SentencePart[] {
+  const member = entry.targetUser ? userPhrase(entry.targetUser) : ["un membre disparu"];
+  return ["le crédit de ", ...member, " à ", ...(entry.post ? postPhrase(entry.post) : ["une contribution disparue"])];
+}
+
 const untilPhrase = (until: unknown) => (typeof until === "string" ? `jusqu’au ${formatDateTime(new Date(until))}` : "sans date de fin");
 const roleName = (role: unknown) => (typeof role === "string" && role in ROLE_LABELS ? ROLE_LABELS[role as Role].toLowerCase() : "?");
 
@@ -80,6 +87,10 @@ function deed(entry: LogEntryView): SentencePart[] {
       return ["levé la suspension de ", ...target, ` (prévue ${untilPhrase(recorded(entry.before, "until"))})`];
     case "CHANGE_ROLE":
       return ["changé le rôle de ", ...target, ` : ${roleName(recorded(entry.before, "role"))} → ${roleName(recorded(entry.after, "role"))}`];
+    case "VOID_CREDIT":
+      return ["annulé ", ...creditPhrase(entry)];
+    case "RESTORE_CREDIT":
+      return ["rétabli ", ...creditPhrase(entry)];
   }
 }
 

@@ -33,6 +33,8 @@ export const NOTICES = {
   thread_restored: "Le fil est rétabli : les lecteurs le voient de nouveau.",
   post_hidden: "La contribution est masquée : les lecteurs n’en voient plus le texte.",
   post_restored: "La contribution est rétablie.",
+  credit_voided: "Le crédit est annulé : il ne compte plus pour ce message.",
+  credit_restored: "Le crédit est rétabli : il compte de nouveau pour ce message.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAllowed, canSeeHidden, creditablePost, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
+import { assertAllowed, canSeeHidden, creditablePost, creditListPermission, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -10,7 +10,7 @@ import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
 import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { PositionColour } from "./schemas/vocabulary";
-import { creditTarget, listMindChangeMoves, listMyCreditsOn, type MindChangeMove } from "./mind-changes";
+import { creditTarget, listCreditedPosts, listMindChangeMoves, listMyCreditsOn, type MindChangeMove } from "./mind-changes";
 import type { Actor } from "./users";
 
 const POSTING_LIMITS = ["postsPerMemberBurst", "postsPerMemberHour"] as const;
@@ -78,6 +78,8 @@ export type PostAbilities = Record<keyof PostPermissions, boolean> & {
   voteRefusal: Omit<Refusal, "allowed" | "code"> | null;
   /** « Ce message m'a fait changer d'avis »: the viewer may pick it for their next change of position. */
   credit: boolean;
+  /** Members credited it (voided credits too), and the viewer may see who (« Voir les crédits »). */
+  viewCredits: boolean;
 };
 
 export type PostView = {
@@ -125,6 +127,7 @@ function abilitiesOf(viewer: Actor | null, row: PostRow, extras?: PostExtras): P
     voteRefusal: vote.allowed ? null : { reason: vote.reason, ...(vote.needsSignIn ? { needsSignIn: true as const } : {}) },
     credit:
       !!extras && creditablePost(viewer, creditTarget({ ...row, isCreditedByViewer: extras.myCredits.has(row.id) }), extras.myPositionId).allowed,
+    viewCredits: !!extras?.credited.has(row.id) && creditListPermission(viewer).allowed,
   };
 }
 
@@ -259,16 +262,20 @@ type PostExtras = {
   moves: Map<number, MindChangeMove[]>;
   myPositionId: number | null;
   myCredits: Set<number>;
+  /** For a viewer who may see who credited: the posts with credits, voided ones too. */
+  credited: Set<number>;
 };
 
 async function extrasOf(viewer: Actor | null, rows: PostRow[]): Promise<PostExtras> {
   const ids = rows.map((row) => row.id);
-  const [myVotes, moves, myCredits] = await Promise.all([
+  const [myVotes, moves, myCredits, credited] = await Promise.all([
     listMyVotes(viewer, ids),
     listMindChangeMoves(rows.filter((row) => row.mindChangeCount > 0).map((row) => row.id)),
     viewer && rows.length > 0 ? listMyCreditsOn(viewer, rows[0].threadId, ids) : { myPositionId: null, myCredits: new Set<number>() },
+    // A post whose credits were all voided counts none, and a moderator may still restore them.
+    creditListPermission(viewer).allowed ? listCreditedPosts(ids) : new Set<number>(),
   ]);
-  return { myVotes, moves, ...myCredits };
+  return { myVotes, moves, ...myCredits, credited };
 }
 
 /** The viewer's votes on these posts, in one query. */

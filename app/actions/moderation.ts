@@ -1,8 +1,10 @@
 "use server";
 // The moderation forms (lib/forms.ts): role change, suspension, the report queue's actions, and the
-// thread page's (lock, pin, rename, hide and restore a thread or a post). The JSON API
-// (app/api/admin, app/api/moderation) calls the same lib/moderation.ts functions.
+// thread page's (lock, pin, rename, hide and restore a thread or a post, void and restore a post's
+// credit). The JSON API (app/api/admin, app/api/moderation) calls the same lib/moderation.ts and
+// lib/credit-moderation.ts functions.
 import { requireUser } from "@/lib/authorization";
+import { moderateCredit } from "@/lib/credit-moderation";
 import { withFormsClosed } from "@/lib/form-links";
 import { formAction } from "@/lib/forms";
 import { changeRole, hide, moderateThread, restore, suspendUser, unsuspendUser } from "@/lib/moderation";
@@ -11,6 +13,7 @@ import {
   MODERATION_OPEN_PARAMS,
   changeRoleForm,
   hideForm,
+  moderateCreditForm,
   moderateThreadForm,
   resolveReportForm,
   restoreForm,
@@ -55,6 +58,12 @@ export const hideAction = formAction(hideForm, async ({ targetType, targetId, re
 export const restoreAction = formAction(restoreForm, async ({ targetType, targetId, returnTo }, actor) => {
   await restore(requireUser(actor), targetType, targetId);
   return { to: closed(returnTo), notice: targetType === "POST" ? "post_restored" : "thread_restored" };
+});
+
+/** Back to the post's list of credits, which the form's page keeps open to show the change. */
+export const moderateCreditAction = formAction(moderateCreditForm, async ({ creditId, returnTo, ...input }, actor) => {
+  await moderateCredit(requireUser(actor), creditId, input);
+  return { to: returnTo, notice: input.action === "VOID" ? "credit_voided" : "credit_restored" };
 });
 
 /** The page the form was on, with the form it opened closed. */

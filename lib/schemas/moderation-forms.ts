@@ -1,7 +1,7 @@
 // The moderation pages' forms (app/actions/moderation.ts): the API's schemas with what a form adds,
 // the ids a JSON route takes from its URL and the page to come back to.
 import { z } from "zod";
-import { changeRoleSchema, hideSchema, moderateThreadSchema, resolveReportSchema, suspendSchema } from "./moderation";
+import { changeRoleSchema, hideSchema, moderateCreditSchema, moderateThreadSchema, resolveReportSchema, suspendSchema } from "./moderation";
 import { idParam } from "./pagination";
 import { returnTo } from "./post-forms";
 
@@ -26,6 +26,9 @@ export const unsuspendForm = z.object({ userId: idParam, returnTo });
 const withoutBlankReason = (values: unknown) =>
   values && typeof values === "object" && (values as { reason?: unknown }).reason === "" ? { ...values, reason: undefined } : values;
 export const resolveReportForm = z.preprocess(withoutBlankReason, resolveReportSchema.and(z.object({ reportId: idParam, returnTo })));
+
+/** A credit's form on a post's list of credits: voiding takes a reason, restoring none. */
+export const moderateCreditForm = z.preprocess(withoutBlankReason, moderateCreditSchema.and(z.object({ creditId: idParam, returnTo })));
 
 /** The thread page's moderation forms: what they act on (a post or the thread). */
 const target = { targetType: z.enum(["POST", "THREAD"]), targetId: idParam };

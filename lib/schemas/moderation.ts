@@ -57,11 +57,24 @@ export const suspendSchema = z.object({
 });
 export type SuspendInput = z.infer<typeof suspendSchema>;
 
+/** A moderator voids a credit of « Ce message m'a fait changer d'avis » (reason required), or restores it. */
+export const moderateCreditSchema = z.discriminatedUnion(
+  "action",
+  [z.object({ action: z.literal("VOID"), reason: moderationReason }), z.object({ action: z.literal("RESTORE"), reason: moderationReason.optional() })],
+  { error: "L’action est VOID (annuler le crédit) ou RESTORE (le rétablir)." },
+);
+export type ModerateCreditInput = z.infer<typeof moderateCreditSchema>;
+
+/** A post's credits for moderators, newest first. */
+export const listPostCreditsQuery = z.object({ cursor: cursorParam(createdAtCursorKey).optional(), limit: limitParam(50, 100) });
+export type ListPostCreditsQuery = z.infer<typeof listPostCreditsQuery>;
+
 export const changeRoleSchema = z.object({ role: z.enum(ROLES, { error: "Le rôle est MEMBER, MODERATOR ou ADMIN." }) });
 
 export const MODERATION_ACTIONS = [
   "HIDE_POST", "RESTORE_POST", "AUTO_HIDE_POST", "HIDE_THREAD", "RESTORE_THREAD", "LOCK_THREAD", "UNLOCK_THREAD",
   "PIN_THREAD", "UNPIN_THREAD", "RENAME_THREAD", "DISMISS_REPORTS", "SUSPEND_USER", "UNSUSPEND_USER", "CHANGE_ROLE",
+  "VOID_CREDIT", "RESTORE_CREDIT",
 ] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 

@@ -26,10 +26,11 @@ export const REPLIES_PER_CONVERSATION = 5;
 export const POST_PAGE_MAX = 100;
 
 /**
- * The address opens a post's form or history (`?repondre=12#p-12`): the form is there without JavaScript,
- * and a link that opens it can be followed, bookmarked or opened in a new tab.
+ * The address opens a post's form, history or (for moderators) credits (`?repondre=12#p-12`): the
+ * form is there without JavaScript, and a link that opens it can be followed, bookmarked or opened
+ * in a new tab.
  */
-export const OPEN_FORM_PARAMS = ["repondre", "citer", "modifier", "supprimer", "historique"] as const;
+export const OPEN_FORM_PARAMS = ["repondre", "citer", "modifier", "supprimer", "historique", "credits"] as const;
 export type OpenFormKind = (typeof OPEN_FORM_PARAMS)[number];
 
 export const postBody = z

@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PATCH as changeRole } from "@/app/api/admin/users/[id]/route";
 import { POST as changePassword } from "@/app/api/me/password/route";
 import { POST as signOutEverywhere } from "@/app/api/me/sign-out-everywhere/route";
+import { POST as moderateCredit } from "@/app/api/moderation/credits/[id]/route";
 import { POST as hidePost } from "@/app/api/moderation/posts/[id]/hide/route";
 import { POST as restorePost } from "@/app/api/moderation/posts/[id]/restore/route";
 import { POST as resolveReport } from "@/app/api/moderation/reports/[id]/resolve/route";
@@ -61,7 +62,13 @@ async function fixture() {
   const victim = await user();
   const suspendedVictim = await user("MEMBER", true);
   const openReport = await db.report.create({ data: { reporterId: victim.id, targetType: "POST", postId: post.id, reason: "SPAM" } });
-  return { callers, thread, post, hiddenPost, hiddenThread, victim, suspendedVictim, openReport };
+  // The victim moved from « Pour » to « Contre », crediting the post (as the stance form does).
+  const [pour, contre] = thread.positions;
+  await db.threadStance.create({ data: { threadId: thread.id, userId: victim.id, positionId: pour.id } });
+  await db.threadStance.update({ where: { threadId_userId: { threadId: thread.id, userId: victim.id } }, data: { positionId: contre.id } });
+  const change = await db.stanceChange.findFirstOrThrow({ where: { threadId: thread.id, userId: victim.id }, orderBy: { id: "desc" } });
+  const credit = await db.mindChangeCredit.create({ data: { changeId: change.id, threadId: thread.id, postId: post.id, userId: victim.id, fromPositionId: pour.id, toPositionId: contre.id } });
+  return { callers, thread, post, hiddenPost, hiddenThread, victim, suspendedVictim, openReport, credit };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
@@ -93,6 +100,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: "POST /api/moderation/posts/{id}/restore", handler: restorePost, method: "POST", target: (f) => f.hiddenPost.id, expected: MODERATORS_ONLY_NO_CONTENT },
   { name: "POST /api/moderation/threads/{id}/hide", handler: hideThread, method: "POST", target: (f) => f.thread.id, body: () => ({ reason: "Doublon" }), expected: MODERATORS_ONLY_NO_CONTENT },
   { name: "POST /api/moderation/threads/{id}/restore", handler: restoreThread, method: "POST", target: (f) => f.hiddenThread.id, expected: MODERATORS_ONLY_NO_CONTENT },
+  { name: "POST /api/moderation/credits/{id}", handler: moderateCredit, method: "POST", target: (f) => f.credit.id, body: () => ({ action: "VOID", reason: "Comptes multiples" }), expected: MODERATORS_ONLY },
   { name: "PATCH /api/moderation/threads/{id}", handler: moderateThread, method: "PATCH", target: (f) => f.thread.id, body: () => ({ locked: true }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/users/{id}/suspend", handler: suspend, method: "POST", target: (f) => f.victim.id, body: () => ({ until: null, reason: "Test" }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/users/{id}/unsuspend", handler: unsuspend, method: "POST", target: (f) => f.suspendedVictim.id, expected: MODERATORS_ONLY_NO_CONTENT },
@@ -104,7 +112,7 @@ const ENDPOINTS: Endpoint[] = [
 /** A fingerprint of every table but the rate-limit counters. */
 function fingerprint() {
   return withClient(process.env.DATABASE_URL!, async (client) => {
-    const tables = ["users", "threads", "posts", "post_revisions", "post_votes", "thread_votes", "thread_stances", "reports", "moderation_log"];
+    const tables = ["users", "threads", "posts", "post_revisions", "post_votes", "thread_votes", "thread_stances", "mind_change_credits", "reports", "moderation_log"];
     const parts: string[] = [];
     for (const table of tables) {
       parts.push((await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`)).rows[0].h);

@@ -4,8 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as adminUser from "@/app/api/admin/users/[id]/route";
 import * as password from "@/app/api/me/password/route";
+import * as moderateCredit from "@/app/api/moderation/credits/[id]/route";
 import * as journal from "@/app/api/moderation/journal/route";
 import * as log from "@/app/api/moderation/log/route";
+import * as postCredits from "@/app/api/moderation/posts/[id]/credits/route";
 import * as hidePost from "@/app/api/moderation/posts/[id]/hide/route";
 import * as resolveReport from "@/app/api/moderation/reports/[id]/resolve/route";
 import * as hideThread from "@/app/api/moderation/threads/[id]/hide/route";
@@ -41,6 +43,7 @@ const WRITES: Write[] = [
   { name: "resolve reports", handler: resolveReport.POST, method: "POST", path: "/api/moderation/reports/1/resolve", body: { action: "HIDE", reason: "Hors charte." } },
   { name: "hide a post", handler: hidePost.POST, method: "POST", path: "/api/moderation/posts/1/hide", body: { reason: "Hors charte." } },
   { name: "hide a thread", handler: hideThread.POST, method: "POST", path: "/api/moderation/threads/1/hide", body: { reason: "Hors charte." } },
+  { name: "void a credit", handler: moderateCredit.POST, method: "POST", path: "/api/moderation/credits/1", body: { action: "VOID", reason: "Comptes multiples." } },
   { name: "rename a thread", handler: moderateThread.PATCH, method: "PATCH", path: "/api/moderation/threads/1", body: { title: "Un nouveau titre de fil" } },
   { name: "suspend", handler: suspend.POST, method: "POST", path: "/api/moderation/users/1/suspend", body: { until: "2999-01-01T00:00:00Z", reason: "Insultes." } },
   { name: "change a role", handler: adminUser.PATCH, method: "PATCH", path: "/api/admin/users/1", body: { role: "MODERATOR" } },
@@ -135,6 +138,7 @@ describe("cursors PostgreSQL cannot hold", () => {
       keys: keys(({ id }) => ({ s: sort, v: 0, id }), false),
     })),
     { name: "replies", handler: replies.GET, path: `/api/posts/${postId}/replies?`, id: postId, keys: keys((key) => key) },
+    { name: "a post's credits", handler: postCredits.GET, path: `/api/moderation/posts/${postId}/credits?`, id: postId, keys: keys((key) => key), cookie: true },
     { name: "moderation log", handler: log.GET, path: "/api/moderation/log?", keys: keys((key) => key), cookie: true },
     { name: "public journal", handler: journal.GET, path: "/api/moderation/journal?", keys: keys((key) => key) },
   ];

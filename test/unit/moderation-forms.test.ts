@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withOpenForm } from "@/lib/form-links";
-import { resolveReportForm, suspendForm } from "@/lib/schemas/moderation-forms";
+import { moderateCreditForm, resolveReportForm, suspendForm } from "@/lib/schemas/moderation-forms";
 
 describe("the moderation forms' schemas", () => {
   it("ends a suspension at the last second of the chosen day in Paris, summer or winter; an empty date is none", () => {
@@ -14,6 +14,15 @@ describe("the moderation forms' schemas", () => {
   it("takes an empty reason for none when dismissing, and requires one to hide", () => {
     expect(resolveReportForm.parse({ reportId: "3", action: "DISMISS", reason: "", returnTo: "/moderation" })).toMatchObject({ reportId: 3, action: "DISMISS", reason: undefined });
     expect(resolveReportForm.safeParse({ reportId: "3", action: "HIDE", reason: "" }).success).toBe(false);
+  });
+
+  it("requires a reason to void a credit, and takes an empty one for none when restoring", () => {
+    expect(moderateCreditForm.parse({ creditId: "5", action: "VOID", reason: " Comptes multiples ", returnTo: "/t/x?credits=3" })).toEqual({
+      creditId: 5, action: "VOID", reason: "Comptes multiples", returnTo: "/t/x?credits=3",
+    });
+    expect(moderateCreditForm.safeParse({ creditId: "5", action: "VOID", reason: "" }).error?.issues.map((issue) => issue.message)).toEqual(["Indiquez la raison."]);
+    expect(moderateCreditForm.parse({ creditId: "5", action: "RESTORE", reason: "", returnTo: "/t/x" })).toMatchObject({ action: "RESTORE", reason: undefined });
+    expect(moderateCreditForm.safeParse({ creditId: "5", action: "DELETE", returnTo: "/t/x" }).success).toBe(false);
   });
 
   it("comes back only to a path of this site, and opens a form by the address", () => {

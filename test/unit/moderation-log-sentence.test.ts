@@ -31,6 +31,10 @@ describe("the moderation log's sentences", () => {
       "Ana a renommé le fil « Llama 2 est-il open source ? » : « Llama ? » → « Llama 2 est-il open source ? »."],
     ["a lock", { action: "LOCK_THREAD", thread: THREAD, before: { locked: false }, after: { locked: true } },
       "Ana a verrouillé le fil « Llama 2 est-il open source ? »."],
+    ["a credit voided", { action: "VOID_CREDIT", post: POST, targetUser: BOB, reason: "Comptes multiples", before: { creditId: 4, voided: false }, after: { creditId: 4, voided: true } },
+      "Ana a annulé le crédit de Bob à la contribution n° 12 de Sofia, dans « Llama 2 est-il open source ? » : « Comptes multiples »."],
+    ["a credit restored", { action: "RESTORE_CREDIT", post: POST, targetUser: BOB, before: { creditId: 4, voided: true }, after: { creditId: 4, voided: false } },
+      "Ana a rétabli le crédit de Bob à la contribution n° 12 de Sofia, dans « Llama 2 est-il open source ? »."],
     ["reports dismissed", { action: "DISMISS_REPORTS", post: POST, after: { dismissed: 2 } },
       "Ana a rejeté 2 signalements visant la contribution n° 12 de Sofia, dans « Llama 2 est-il open source ? »."],
   ])("tells %s in French", (_label, overrides, expected) => {
