@@ -20,6 +20,9 @@ export const ACTION_LABELS: Record<ModerationActionName, string> = {
   CHANGE_ROLE: "Rôle changé",
   VOID_CREDIT: "Crédit de changement d’avis annulé",
   RESTORE_CREDIT: "Crédit de changement d’avis rétabli",
+  CLOSE_THREAD: "Question close",
+  REOPEN_THREAD: "Question rouverte",
+  WRITE_SUMMARY: "Synthèse de clôture écrite",
 };
 
 type Entry = LogEntryView & { id: number; createdAt: Date };

@@ -91,6 +91,12 @@ function deed(entry: LogEntryView): SentencePart[] {
       return ["annulé ", ...creditPhrase(entry)];
     case "RESTORE_CREDIT":
       return ["rétabli ", ...creditPhrase(entry)];
+    case "CLOSE_THREAD":
+      return ["clos ", ...target];
+    case "REOPEN_THREAD":
+      return ["rouvert ", ...target];
+    case "WRITE_SUMMARY":
+      return [recorded(entry.before, "summary") ? "réécrit la synthèse de clôture de " : "écrit la synthèse de clôture de ", ...target];
   }
 }
 

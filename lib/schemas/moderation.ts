@@ -74,7 +74,7 @@ export const changeRoleSchema = z.object({ role: z.enum(ROLES, { error: "Le rôl
 export const MODERATION_ACTIONS = [
   "HIDE_POST", "RESTORE_POST", "AUTO_HIDE_POST", "HIDE_THREAD", "RESTORE_THREAD", "LOCK_THREAD", "UNLOCK_THREAD",
   "PIN_THREAD", "UNPIN_THREAD", "RENAME_THREAD", "DISMISS_REPORTS", "SUSPEND_USER", "UNSUSPEND_USER", "CHANGE_ROLE",
-  "VOID_CREDIT", "RESTORE_CREDIT",
+  "VOID_CREDIT", "RESTORE_CREDIT", "CLOSE_THREAD", "REOPEN_THREAD", "WRITE_SUMMARY",
 ] as const;
 export type ModerationActionName = (typeof MODERATION_ACTIONS)[number];
 

@@ -34,6 +34,8 @@ type Question = {
   kind: "POSITION" | "OPEN";
   /** A position question's positions, in its own words (the migration thread_positions wrote the same). */
   positions?: { label: string; description: string | null; colour: PositionColour }[];
+  /** An open question's facets, the groups its arguments are written under (the migration arguments_consensus_closing wrote the same). */
+  facets?: { label: string; description: string | null }[];
   body: string;
 };
 
@@ -93,6 +95,11 @@ export const QUESTIONS: Question[] = [
     title:
       "Comment les développeurs peuvent-ils s’assurer que les modèles qu’ils utilisent sont réellement open source et respectent les principes de l’OSS ?",
     kind: "OPEN",
+    facets: [
+      { label: "Licence", description: "Les conditions d’utilisation respectent-elles la définition de l’OSI ?" },
+      { label: "Données", description: "Les données d’entraînement sont-elles publiées et documentées ?" },
+      { label: "Code d’entraînement", description: "Peut-on réentraîner le modèle à partir de zéro ?" },
+    ],
     body: [
       "La SSPL n’est pas reconnue par l’Open Source Initiative (OSI), et pourtant la plupart des développeurs disent que MongoDB est open source : le terme devient presque équivalent à « source disponible ».",
       "> Pour la plupart des ingénieurs en IA, « open source » signifie désormais « poids téléchargeables », rien de plus.",
@@ -104,6 +111,10 @@ export const QUESTIONS: Question[] = [
     slug: "risques-et-opportunites",
     title: "Quels sont les risques et les opportunités de l’open source dans le domaine de l’IA générative ?",
     kind: "OPEN",
+    facets: [
+      { label: "Risques", description: null },
+      { label: "Opportunités", description: null },
+    ],
     body: [
       "Meta dit vouloir donner aux entreprises, aux startups et aux chercheurs un accès à davantage d’outils d’IA, « permettant l’expérimentation et l’innovation en tant que communauté ».",
       "> « Nous savons que l'IA a apporté d'énormes progrès à la société, mais qu'elle comporte aussi des risques. Nous nous engageons à construire de manière responsable […] » — Meta",

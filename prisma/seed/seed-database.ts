@@ -23,6 +23,7 @@ export async function seedDatabase(db: Database) {
           bodyHtml: questionHtml[index],
           kind: question.kind,
           positions: { create: (question.positions ?? []).map((position, ord) => ({ ord, ...position })) },
+          facets: { create: (question.facets ?? []).map((facet, ord) => ({ ord, ...facet })) },
           articleId: article.id,
           questionNumber: question.number,
           isPinned: true,

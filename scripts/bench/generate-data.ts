@@ -154,6 +154,9 @@ async function computeCounters(client: pg.Client) {
     WHERE t.id = base.id`);
   await step(client, "position tallies", `
     UPDATE thread_positions p SET stance_count = (SELECT count(*) FROM thread_stances s WHERE s.position_id = p.id)`);
+  await step(client, "votes by position and consensus", `
+    UPDATE posts p SET position_upvotes = r.ups, position_downvotes = r.downs, consensus = agora_consensus(r.ups, r.downs)
+    FROM agora_recount_position_votes() r WHERE r.post = p.id`);
 }
 
 /**
@@ -166,10 +169,13 @@ export async function checkCounters(client: pg.Client) {
       (SELECT count(*) FROM posts p
         LEFT JOIN (SELECT post_id, count(*) FILTER (WHERE value = 1) AS up, count(*) FILTER (WHERE value = -1) AS down FROM post_votes GROUP BY post_id) v ON v.post_id = p.id
         LEFT JOIN (SELECT parent_id, count(*) AS n FROM posts WHERE parent_id IS NOT NULL GROUP BY parent_id) r ON r.parent_id = p.id
+        LEFT JOIN agora_recount_position_votes() c ON c.post = p.id
         WHERE p.upvotes <> coalesce(v.up, 0) OR p.downvotes <> coalesce(v.down, 0) OR p.score <> p.upvotes - p.downvotes
           OR p.reply_count <> coalesce(r.n, 0)
           OR abs(p.best_rank - agora_wilson_lower_bound(p.upvotes, p.downvotes)) > 1e-12
-          OR abs(p.controversy - agora_controversy(p.upvotes, p.downvotes)) > 1e-12)::int AS "postsOff",
+          OR abs(p.controversy - agora_controversy(p.upvotes, p.downvotes)) > 1e-12
+          OR p.position_upvotes IS DISTINCT FROM coalesce(c.ups, '{}') OR p.position_downvotes IS DISTINCT FROM coalesce(c.downs, '{}')
+          OR abs(p.consensus - agora_consensus(p.position_upvotes, p.position_downvotes)) > 1e-12)::int AS "postsOff",
       (SELECT count(*) FROM threads t
         LEFT JOIN (SELECT thread_id, count(*) AS n FROM posts WHERE deleted_at IS NULL GROUP BY thread_id) p ON p.thread_id = t.id
         WHERE t.post_count <> coalesce(p.n, 0) OR abs(t.hot_rank - agora_hot_rank(t.score, t.created_at)) > 1e-9
