@@ -58,6 +58,8 @@ export type Synthesis = {
   mindChanges: CreditedPost[];
   figures: SynthesisFigures;
   closing: SynthesisClosing;
+  /** When it was read: a printed synthesis says what day it describes. */
+  generatedAt: Date;
 };
 
 type FiguresRow = Omit<SynthesisFigures, "period"> & {
@@ -138,5 +140,6 @@ async function synthesisOf(thread: NonNullable<Awaited<ReturnType<typeof getThre
     mindChanges,
     figures,
     closing,
+    generatedAt: new Date(),
   };
 }
