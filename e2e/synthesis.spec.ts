@@ -76,7 +76,7 @@ test("without JavaScript, the synthesis shows the question, its tally and histor
   await page.context().close();
 });
 
-test("on paper, the synthesis keeps its sections and drops the site's header, footer and the print hint", async ({ page, request }) => {
+test("on paper, the synthesis keeps its sections and drops the site's header, footer, the print hint and the chart's table", async ({ page, request }) => {
   const thread = await questionWithADebate(request);
   await page.goto(`/t/${thread.slug}/synthese`);
   await expect(page.getByRole("banner")).toBeVisible();
@@ -86,6 +86,7 @@ test("on paper, the synthesis keeps its sections and drops the site's header, fo
   await expect(page.getByText(/Imprimer\s:\sla commande Imprimer/)).toBeHidden();
   await expect(region(page, "Les chiffres clés")).toBeVisible();
   await expect(page.getByText(/^Partager\s:\s/)).toBeVisible();
+  await expect(page.getByText("Voir les données du graphique")).toBeHidden();
 });
 
 test("a closed question's synthesis gives the moderators' summary before the tally", async ({ page, request }) => {

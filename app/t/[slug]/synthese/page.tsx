@@ -32,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// On paper, sections lose their cards and stay whole where they fit; links read as text.
+// On paper, sections lose their cards and stay whole where they fit; links read as text, and what
+// opens on a click (the chart's table) is left out.
 const SECTION =
   "space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 print:break-inside-avoid print:border-0 print:p-0";
 
@@ -48,7 +49,7 @@ export default async function SynthesisPage({ params }: Props) {
   return (
     <article
       aria-labelledby="synthesis-title"
-      className="space-y-8 print:space-y-6 print:[&_a]:text-inherit print:[&_a]:no-underline print:[&_section]:border-0 print:[&_section]:p-0"
+      className="space-y-8 print:space-y-6 print:[&_a]:text-inherit print:[&_a]:no-underline print:[&_details]:hidden print:[&_section]:border-0 print:[&_section]:p-0"
     >
       <header className="space-y-3">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Synthèse de la question</p>
