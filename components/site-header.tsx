@@ -12,6 +12,7 @@ const LINK = "inline-block py-1 text-slate-700 hover:underline dark:text-slate-2
  * One row at every width. The viewer's own items (moderation, account, sign-in) sit in that row
  * from md up, and in the "Compte" menu below it: on a 390 px phone the row holds the site's name,
  * the two sections and that menu, with no horizontal scroll.
+ * Not printed: paper keeps the page, not the site's navigation.
  */
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -52,7 +53,7 @@ export async function SiteHeader() {
     </>
   );
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 print:hidden">
       <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-2">
         <Link href="/" className="inline-block py-1 text-xl font-bold tracking-tight text-slate-900 dark:text-white">
           Agora

@@ -4,8 +4,9 @@ import { db } from "./db";
 
 /**
  * At most this many threads, the most recently active first (pinned ones ahead, as the "active"
- * sort lists them, which its index serves): one bounded query, far under the 50,000 addresses
- * a sitemap may hold. Beyond, split the sitemap (Next.js's generateSitemaps).
+ * sort lists them, which its index serves): one bounded query, two addresses each (the thread and
+ * its synthesis), far under the 50,000 a sitemap may hold. Beyond, split the sitemap (Next.js's
+ * generateSitemaps).
  */
 export const SITEMAP_MAX_THREADS = 5_000;
 
@@ -26,11 +27,13 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
     getArticle(),
     db.moderationLog.findFirst({ select: { createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   ]);
-  // A thread changes with its posts (last activity) and with a rename or a lock (updated at).
+  // A thread changes with its posts (last activity) and with a rename or a lock (updated at); its
+  // synthesis, which says the same, with it.
   const threadEntries = threads.map((thread) => ({
     path: `/t/${thread.slug}`,
     lastModified: new Date(Math.max(thread.lastActivityAt.getTime(), thread.updatedAt.getTime())),
   }));
+  const synthesisEntries = threadEntries.map((entry) => ({ ...entry, path: `${entry.path}/synthese` }));
   // The home page lists the threads under the article's lead.
   const homeChangedAt = Math.max(article?.createdAt.getTime() ?? 0, ...threadEntries.map((entry) => entry.lastModified.getTime()));
   return [
@@ -39,5 +42,6 @@ export async function listSitemapEntries(): Promise<SitemapEntry[]> {
     { path: "/a-propos", lastModified: ABOUT_PAGE_REVISED_AT },
     { path: "/moderation/journal", lastModified: lastModeration?.createdAt ?? ABOUT_PAGE_REVISED_AT },
     ...threadEntries,
+    ...synthesisEntries,
   ];
 }

@@ -40,6 +40,19 @@ describe("sitemap.xml", () => {
     expect(entries.every((entry) => entry.lastModified instanceof Date && !Number.isNaN(entry.lastModified.getTime()))).toBe(true);
     expect(new Set(urls).size).toBe(urls.length);
   });
+
+  it("lists the synthesis of every visible thread beside it, with the same last change", async () => {
+    const memberThread = await createThreadRow();
+    const lastPost = new Date("2026-11-29T12:00:00Z");
+    await db.thread.update({ where: { id: memberThread.id }, data: { lastActivityAt: lastPost, updatedAt: new Date("2026-11-01T00:00:00Z") } });
+    const hiddenThread = await createThreadRow({ hiddenAt: new Date() });
+
+    const entries = await sitemap();
+    const urls = entries.map((entry) => entry.url);
+    for (const question of QUESTIONS) expect(urls).toContain(`${ORIGIN}/t/${question.slug}/synthese`);
+    expect(entries.find((entry) => entry.url === `${ORIGIN}/t/${memberThread.slug}/synthese`)?.lastModified).toEqual(lastPost);
+    expect(urls).not.toContain(`${ORIGIN}/t/${hiddenThread.slug}/synthese`);
+  });
 });
 
 describe("robots.txt", () => {

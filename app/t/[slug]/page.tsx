@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Markdown } from "@/components/markdown";
-import { ArticleCaption, Quotation } from "@/components/quotation";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { MostCredited } from "@/components/most-credited";
 import { StancePanel } from "@/components/stance-panel";
+import { ThreadContext } from "@/components/thread-context";
 import { ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
@@ -90,7 +89,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
-        <ParticipateLink />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <ParticipateLink />
+          <Link href={`${threadPath}/synthese`} className="inline-block py-1 text-sm text-blue-700 underline dark:text-blue-300">
+            Synthèse de la question
+          </Link>
+        </div>
         {thread.hiddenAt && (
           <p className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             Fil masqué par la modération : {thread.hiddenReason}
@@ -137,14 +141,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <h2 id="context-title" className="text-lg font-semibold">
           Le contexte
         </h2>
-        {/* The article's questions set out what the article says; a member's question, the member's own words. */}
-        {thread.article ? (
-          <Quotation cite="/article" caption={<ArticleCaption how="D’après" title={thread.article.title} />} className="mt-2">
-            <Markdown html={thread.bodyHtml} className="leading-relaxed" />
-          </Quotation>
-        ) : (
-          <Markdown html={thread.bodyHtml} className="mt-2 leading-relaxed" />
-        )}
+        <ThreadContext html={thread.bodyHtml} article={thread.article} className="mt-2" />
       </section>
       {thread.kind === "POSITION" && (
         <StancePanel
