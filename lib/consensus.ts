@@ -33,8 +33,11 @@ type AgreementRow = {
 };
 
 /**
- * The question's visible top-level posts up-voted by at least one member of each position, by
- * consensus then id: a walk of the index posts_roots_consensus, in the order of `sort=consensus`.
+ * The visible top-level posts of a position question up-voted by at least one member of each
+ * position, by consensus then id: a walk of the index posts_roots_consensus, in the order of
+ * `sort=consensus`. "No position counts 0 up-votes" rather than "0 < ALL (…)": counts are never
+ * negative (a CHECK), and PostgreSQL estimates this form from the column's element statistics,
+ * where it guesses one row for the other and sorts the whole question instead of walking the index.
  */
 export function agreementPointsQuery(threadId: number, limit: number) {
   return Prisma.sql`
@@ -42,7 +45,7 @@ export function agreementPointsQuery(threadId: number, limit: number) {
       p.author_position_id AS "writtenPositionId", p.consensus, p.position_upvotes AS ups, p.position_downvotes AS downs
     FROM posts p JOIN users u ON u.id = p.author_id
     WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-      AND cardinality(p.position_upvotes) > 0 AND 0 < ALL (p.position_upvotes)
+      AND NOT (0 = ANY (p.position_upvotes))
     ORDER BY p.consensus DESC, p.id DESC LIMIT ${limit}`;
 }
 
