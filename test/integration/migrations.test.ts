@@ -22,6 +22,15 @@ async function emptyDatabase() {
 
 const schema = fs.readFileSync(SCHEMA_FILE, "utf8");
 
+/** A new database migrated up to the migration whose name ends so, not included: old-schema data goes in there. */
+async function migratedUpTo(suffix: string) {
+  const url = await emptyDatabase();
+  const all = listMigrations();
+  const at = all.findIndex((migration) => migration.name.endsWith(suffix));
+  await migrateDatabase(url, all.slice(0, at));
+  return { url, all, at };
+}
+
 describe("migrations", () => {
   it("build exactly the database that schema.prisma describes", async () => {
     const fromMigrations = await emptyDatabase();
@@ -66,10 +75,7 @@ describe("migrations", () => {
   });
 
   it("carry the stances of before positions over to each question's own positions", async () => {
-    const url = await emptyDatabase();
-    const all = listMigrations();
-    const at = all.findIndex((migration) => migration.name.endsWith("_thread_positions"));
-    await migrateDatabase(url, all.slice(0, at));
+    const { url, all, at } = await migratedUpTo("_thread_positions");
     await withClient(url, async (client) => {
       const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
       const [ana, bob] = [await insert(`INSERT INTO users (email, name, updated_at) VALUES ('ana@example.test', 'Ana', now())`), await insert(`INSERT INTO users (email, name, updated_at) VALUES ('bob@example.test', 'Bob', now())`)];
@@ -104,10 +110,7 @@ describe("migrations", () => {
   });
 
   it("count the votes cast before consensus by each voter's position of today, and score them", async () => {
-    const url = await emptyDatabase();
-    const all = listMigrations();
-    const at = all.findIndex((migration) => migration.name.endsWith("_arguments_consensus_closing"));
-    await migrateDatabase(url, all.slice(0, at));
+    const { url, all, at } = await migratedUpTo("_arguments_consensus_closing");
     await withClient(url, async (client) => {
       const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
       const users = [];
