@@ -8,7 +8,7 @@ import type { PositionRef } from "./positions";
 import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
 import { after, cursorValue, orderBy, reversed, type SortSpec, sortSpec } from "./keyset";
-import { REPLIES_PER_CONVERSATION, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
+import { REPLIES_PER_CONVERSATION, sortsOf, type ConversationQuery, type CreatePostInput, type EditPostInput, type ListPostsQuery, type PostSort } from "./schemas/post";
 import type { PositionColour } from "./schemas/vocabulary";
 import { creditTarget, listCreditedPosts, listMindChangeMoves, listMyCreditsOn, type MindChangeMove } from "./mind-changes";
 import type { Actor } from "./users";
@@ -59,6 +59,9 @@ type PostRow = {
   upvotes: number;
   downvotes: number;
   score: number;
+  positionUpvotes: number[];
+  positionDownvotes: number[];
+  consensus: number;
   authorId: number;
   authorName: string;
   writtenPositionId: number | null;
@@ -102,6 +105,18 @@ export type PostView = {
   downvotes: number;
   score: number;
   /**
+   * On a position question, the votes by each voter's position of now, in the question's order
+   * (a voter who changes position takes their votes along); null on an open question.
+   */
+  votesByPosition: PositionVotes[] | null;
+  /** On a position question, the votes of members who hold no position on it; null on an open question. */
+  votesWithoutPosition: { up: number; down: number } | null;
+  /**
+   * On a position question, Pol.is's consensus: the product over positions of (up + 1) / (up +
+   * down + 2), high only when every camp approves (the `consensus` sort); null on an open question.
+   */
+  consensus: number | null;
+  /**
    * On a position question, the position the author wrote from and the one they hold now (null
    * when neither): the badge says both when they differ.
    */
@@ -119,6 +134,20 @@ export type PostView = {
   can: PostAbilities;
 };
 
+/** A post's votes from the members who hold one position of its question. */
+export type PositionVotes = { positionId: number; up: number; down: number };
+
+/**
+ * A post's votes by position, from its counters (position_upvotes[i] is the position of ord i,
+ * in the question's order): null on an open question, which has no positions.
+ */
+export function votesByPositionOf(row: Pick<PostRow, "positionUpvotes" | "positionDownvotes">, positionIds: number[]): PositionVotes[] | null {
+  if (positionIds.length === 0) return null;
+  return positionIds.map((positionId, ord) => ({ positionId, up: row.positionUpvotes[ord] ?? 0, down: row.positionDownvotes[ord] ?? 0 }));
+}
+
+const sum = (counts: number[]) => counts.reduce((total, count) => total + count, 0);
+
 function abilitiesOf(viewer: Actor | null, row: PostRow, extras?: PostExtras): PostAbilities {
   const permissions = postPermissions(viewer, postTarget(row, { authorId: row.threadAuthorId, isLocked: row.threadIsLocked, hiddenAt: row.threadHiddenAt }));
   const vote = permissions.vote;
@@ -135,9 +164,10 @@ function abilitiesOf(viewer: Actor | null, row: PostRow, extras?: PostExtras): P
  * What a viewer sees of a post: a deleted one keeps its place, not its text; a hidden one shows
  * its text (and why it was hidden) to moderators and to its author, a placeholder to others.
  */
-function toView(row: PostRow, viewer: Actor | null, extras?: PostExtras): PostView {
+function toView(row: PostRow, viewer: Actor | null, extras: PostExtras): PostView {
   const seesHidden = canSeeHidden(viewer, row.authorId);
   const isGone = row.deletedAt !== null || (row.hiddenAt !== null && !seesHidden);
+  const byPosition = votesByPositionOf(row, extras.positionIds);
   return {
     id: row.id,
     parentId: row.parentId,
@@ -154,11 +184,15 @@ function toView(row: PostRow, viewer: Actor | null, extras?: PostExtras): PostVi
     upvotes: row.upvotes,
     downvotes: row.downvotes,
     score: row.score,
+    votesByPosition: byPosition,
+    // A voter without a position counts in the totals only.
+    votesWithoutPosition: byPosition && { up: row.upvotes - sum(row.positionUpvotes), down: row.downvotes - sum(row.positionDownvotes) },
+    consensus: byPosition && row.consensus,
     authorPosition: row.deletedAt ? null : authorPositionOf(row),
     // A hidden post's credits stop counting while it is hidden (and a deleted one's for good).
     mindChanges:
-      row.mindChangeCount > 0 && !row.deletedAt && !row.hiddenAt ? { count: row.mindChangeCount, moves: extras?.moves.get(row.id) ?? [] } : null,
-    myVote: extras?.myVotes.get(row.id) ?? 0,
+      row.mindChangeCount > 0 && !row.deletedAt && !row.hiddenAt ? { count: row.mindChangeCount, moves: extras.moves.get(row.id) ?? [] } : null,
+    myVote: extras.myVotes.get(row.id) ?? 0,
     ...(row.hiddenAt && seesHidden ? { hiddenReason: row.hiddenReason } : {}),
     can: abilitiesOf(viewer, row, extras),
   };
@@ -174,6 +208,7 @@ function authorPositionOf(row: PostRow): PostView["authorPosition"] {
 const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "rootId", p.depth, p.body,
   p.body_html AS "bodyHtml", p.created_at AS "createdAt", p.edited_at AS "editedAt", p.deleted_at AS "deletedAt",
   p.hidden_at AS "hiddenAt", p.hidden_reason AS "hiddenReason", p.reply_count AS "replyCount", p.upvotes, p.downvotes, p.score,
+  p.position_upvotes AS "positionUpvotes", p.position_downvotes AS "positionDownvotes", p.consensus,
   p.mind_change_count AS "mindChangeCount", p.thread_id AS "threadId", p.author_id AS "authorId", u.name AS "authorName",
   wp.id AS "writtenPositionId", wp.label AS "writtenPositionLabel", wp.colour::text AS "writtenPositionColour",
   np.id AS "currentPositionId", np.label AS "currentPositionLabel", np.colour::text AS "currentPositionColour", p.hidden_by_id AS "hiddenById",
@@ -191,12 +226,22 @@ const POST_SORT_SPECS: Record<PostSort, SortSpec> = {
   new: sortSpec("p.created_at", "desc", true),
   old: sortSpec("p.created_at", "asc", true),
   controversial: sortSpec("p.controversy", "desc"),
+  consensus: sortSpec("p.consensus", "desc"),
 };
 const POST_ID = Prisma.raw("p.id");
 
+/** A question's positions' ids, in their order (one statement with the thread's: relationJoins). */
+const POSITION_IDS = { select: { id: true }, orderBy: { ord: "asc" } } as const;
+
+/** A question as its posts need it: its kind (the sorts it offers) and its positions' ids, in their order. */
+export type PostsThread = { id: number; kind: "OPEN" | "POSITION"; positions: { id: number }[] };
+
 /** The thread, if the viewer may see it (a hidden one: moderators and its author only). */
 async function visibleThread(viewer: Actor | null, threadId: number) {
-  const thread = await db.thread.findUnique({ select: { id: true, isLocked: true, hiddenAt: true, authorId: true }, where: { id: threadId } });
+  const thread = await db.thread.findUnique({
+    select: { id: true, kind: true, isLocked: true, hiddenAt: true, authorId: true, positions: POSITION_IDS },
+    where: { id: threadId },
+  });
   if (!thread || (thread.hiddenAt && !canSeeHidden(viewer, thread.authorId))) {
     throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   }
@@ -209,18 +254,20 @@ async function visibleThread(viewer: Actor | null, threadId: number) {
  * first replies in reading order (depth-first, oldest first).
  */
 export async function listPosts(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
-  await visibleThread(viewer, threadId);
-  return listPostsOfVisibleThread(viewer, threadId, query);
+  return listPostsOfVisibleThread(viewer, await visibleThread(viewer, threadId), query);
 }
 
 /** listPosts for a caller that has just checked the thread is visible to the viewer (its page). */
-export async function listPostsOfVisibleThread(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
+export async function listPostsOfVisibleThread(viewer: Actor | null, thread: PostsThread, query: ListPostsQuery): Promise<Page<PostView>> {
   const { sort, cursor, before, limit } = query;
+  if (!sortsOf(thread.kind).includes(sort)) {
+    throw new AppError("bad_request", `Le tri ${sort} n'existe que pour les prises de position : choisissez-en un autre (${sortsOf(thread.kind).join(", ")}).`);
+  }
   if ((cursor ?? before) && (cursor ?? before)!.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(threadId, query, limit + 1));
+  const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(thread.id, query, limit + 1));
   const { items: page, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
   const replies = await listConversationStarts(page.map((root) => root.id));
-  const extras = await extrasOf(viewer, [...page, ...replies]);
+  const extras = await extrasOf(viewer, [...page, ...replies], positionIdsOf(thread));
   const keyOf = (row: (typeof page)[number] | undefined) => row && encodeCursor({ s: sort, v: cursorValue(row.sortValue), id: row.id });
   return {
     items: inReadingOrder(page, replies, extras, viewer),
@@ -258,6 +305,8 @@ export function rootsQuery(threadId: number, { sort, position, cursor, before }:
  * post caused, and what the viewer may credit (their position, the posts they credited).
  */
 type PostExtras = {
+  /** The question's positions, in their order: what each slot of a post's vote counters is. */
+  positionIds: number[];
   myVotes: Map<number, PostView["myVote"]>;
   moves: Map<number, MindChangeMove[]>;
   myPositionId: number | null;
@@ -266,7 +315,9 @@ type PostExtras = {
   credited: Set<number>;
 };
 
-async function extrasOf(viewer: Actor | null, rows: PostRow[]): Promise<PostExtras> {
+const positionIdsOf = (thread: Pick<PostsThread, "positions">) => thread.positions.map((position) => position.id);
+
+async function extrasOf(viewer: Actor | null, rows: PostRow[], positionIds: number[]): Promise<PostExtras> {
   const ids = rows.map((row) => row.id);
   const [myVotes, moves, myCredits, credited] = await Promise.all([
     listMyVotes(viewer, ids),
@@ -275,7 +326,7 @@ async function extrasOf(viewer: Actor | null, rows: PostRow[]): Promise<PostExtr
     // A post whose credits were all voided counts none, and a moderator may still restore them.
     creditListPermission(viewer).allowed ? listCreditedPosts(ids) : new Set<number>(),
   ]);
-  return { myVotes, moves, ...myCredits, credited };
+  return { positionIds, myVotes, moves, ...myCredits, credited };
 }
 
 /** The viewer's votes on these posts, in one query. */
@@ -293,7 +344,7 @@ async function listMyVotes(viewer: Actor | null, postIds: number[]) {
 export async function listConversation(viewer: Actor | null, rootId: number, { cursor, before, limit }: ConversationQuery): Promise<Page<PostView>> {
   const root = await db.post.findFirst({ select: { threadId: true }, where: { id: rootId, parentId: null } });
   if (!root) throw new AppError("not_found", "Cette conversation n'existe pas.");
-  await visibleThread(viewer, root.threadId);
+  const thread = await visibleThread(viewer, root.threadId);
   const rows = before
     ? await db.$queryRaw<PostRow[]>`
         SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
@@ -304,7 +355,7 @@ export async function listConversation(viewer: Actor | null, rootId: number, { c
         WHERE p.root_id = ${rootId} AND (p.created_at, p.id) > (${cursor ? new Date(cursor.at) : new Date(0)}, ${cursor?.id ?? 0})
         ORDER BY p.created_at, p.id LIMIT ${limit + 1}`;
   const { items, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
-  const extras = await extrasOf(viewer, items);
+  const extras = await extrasOf(viewer, items, positionIdsOf(thread));
   const keyOf = (row: PostRow | undefined) => row && encodeCursor({ at: row.createdAt.toISOString(), id: row.id });
   return {
     items: items.map((row) => toView(row, viewer, extras)),
@@ -367,22 +418,22 @@ export async function authorNamesOfPosts(postIds: number[]): Promise<Map<number,
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-async function getPostView(viewer: Actor, id: number): Promise<PostView> {
+async function getPostView(viewer: Actor, id: number, thread: Pick<PostsThread, "positions">): Promise<PostView> {
   const [row] = await db.$queryRaw<PostRow[]>`
     SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${id}`;
-  return toView(row, viewer, await extrasOf(viewer, [row]));
+  return toView(row, viewer, await extrasOf(viewer, [row], positionIdsOf(thread)));
 }
 
 /** A top-level post of a thread the caller has checked is visible (a conversation's page), or null. */
-export async function getConversationRoot(viewer: Actor | null, threadId: number, rootId: number): Promise<PostView | null> {
+export async function getConversationRoot(viewer: Actor | null, thread: PostsThread, rootId: number): Promise<PostView | null> {
   const [row] = await db.$queryRaw<PostRow[]>`
-    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${threadId} AND p.parent_id IS NULL`;
+    SELECT ${POST_COLUMNS} FROM ${POST_SOURCE} WHERE p.id = ${rootId} AND p.thread_id = ${thread.id} AND p.parent_id IS NULL`;
   if (!row) return null;
-  return toView(row, viewer, await extrasOf(viewer, [row]));
+  return toView(row, viewer, await extrasOf(viewer, [row], positionIdsOf(thread)));
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
-  const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id: threadId } });
+  const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true, positions: POSITION_IDS }, where: { id: threadId } });
   if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   const parent = input.parentId
     ? await db.post.findFirst({
@@ -414,7 +465,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     await tx.thread.update({ where: { id: threadId }, data: { postCount: { increment: 1 }, lastActivityAt: now } });
     return created;
   });
-  return getPostView(actor, post.id);
+  return getPostView(actor, post.id, thread);
 }
 
 /** The post, for a change by its author: 404 when it does not exist. */
@@ -422,7 +473,7 @@ async function findPostToChange(postId: number) {
   const post = await db.post.findUnique({
     select: {
       id: true, authorId: true, body: true, bodyHtml: true, threadId: true, deletedAt: true, hiddenAt: true, hiddenById: true,
-      thread: { select: { authorId: true, isLocked: true, hiddenAt: true } },
+      thread: { select: { authorId: true, isLocked: true, hiddenAt: true, positions: POSITION_IDS } },
     },
     where: { id: postId },
   });
@@ -441,7 +492,7 @@ export async function editPost(actor: Actor, postId: number, input: EditPostInpu
       db.post.update({ where: { id: postId }, data: { body: input.body, bodyHtml, editedAt: new Date() } }),
     ]);
   }
-  return getPostView(actor, postId);
+  return getPostView(actor, postId, post.thread);
 }
 
 /**

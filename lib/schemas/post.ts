@@ -104,15 +104,22 @@ export const createThreadSchema = z
   });
 export type CreateThreadInput = z.infer<typeof createThreadSchema>;
 
-export const POST_SORTS = ["best", "top", "new", "old", "controversial"] as const;
+export const POST_SORTS = ["best", "top", "new", "old", "controversial", "consensus"] as const;
 export type PostSort = (typeof POST_SORTS)[number];
+
+/** Consensus ranks a post by how every camp voted on it: only a position question has camps. */
+const POSITION_ONLY_SORTS: readonly PostSort[] = ["consensus"];
+
+/** The sorts a question of this kind offers. */
+export const sortsOf = (kind: "OPEN" | "POSITION"): readonly PostSort[] =>
+  kind === "POSITION" ? POST_SORTS : POST_SORTS.filter((sort) => !POSITION_ONLY_SORTS.includes(sort));
 
 /**
  * A page ends on the sort value and id of its last top-level post, and says which sort: the
  * value's type follows the sort's column, so that no cursor can make the query fail.
  */
 export const postCursorKey = z.discriminatedUnion("s", [
-  z.object({ s: z.enum(["best", "controversial"]), v: z.number(), id: cursorId }),
+  z.object({ s: z.enum(["best", "controversial", "consensus"]), v: z.number(), id: cursorId }),
   z.object({ s: z.literal("top"), v: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), id: cursorId }),
   z.object({ s: z.enum(["new", "old"]), v: cursorDate, id: cursorId }),
 ]);
@@ -155,11 +162,13 @@ const single = (params: Address, name: string) => (typeof params[name] === "stri
 
 /**
  * The page of a thread its address asks for: the sort, the position filter and the cursor, each
- * dropped when invalid (a forged cursor, a cursor of another sort) rather than refused, since
- * readers type and share these addresses.
+ * dropped when invalid (a forged cursor, a cursor of another sort, a sort the question does not
+ * offer) rather than refused, since readers type and share these addresses.
  */
-export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE): ListPostsQuery {
-  const base = { sort: single(params, "sort"), position: single(params, "position"), limit };
+export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE, kind: "OPEN" | "POSITION" = "POSITION"): ListPostsQuery {
+  const sort = single(params, "sort") as PostSort | undefined;
+  const isOffered = !POST_SORTS.includes(sort!) || sortsOf(kind).includes(sort!);
+  const base = { sort: isOffered ? sort : undefined, position: single(params, "position"), limit };
   const full = listPostsQuery.safeParse({ ...base, cursor: single(params, "cursor"), before: single(params, "before") });
   const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
   const position = query.cursor ?? query.before;

@@ -24,7 +24,7 @@ import * as threads from "@/app/api/threads/route";
 import * as users from "@/app/api/users/route";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { encodeCursor } from "@/lib/schemas/pagination";
-import { createThreadRow } from "../support/factories";
+import { createPositionQuestion, createThreadRow } from "../support/factories";
 import { call } from "../support/http";
 import { createMember } from "../support/session";
 
@@ -100,11 +100,14 @@ describe("a NUL character in a JSON body", () => {
 
 describe("cursors PostgreSQL cannot hold", () => {
   let threadId: number;
+  let questionId: number;
   let postId: number;
   let moderator: Awaited<ReturnType<typeof createMember>>;
   beforeAll(async () => {
     const db = createPrismaClient(process.env.DATABASE_URL!);
     const thread = await createThreadRow();
+    // The consensus sort exists on a position question only.
+    questionId = (await createPositionQuestion()).id;
     const author = await createMember();
     const root = await db.post.create({ data: { threadId: thread.id, authorId: author.id, body: "Un avis" } });
     await db.$disconnect();
@@ -137,6 +140,10 @@ describe("cursors PostgreSQL cannot hold", () => {
       name: `posts, ${sort}`, handler: threadPosts.GET, path: `/api/threads/${threadId}/posts?sort=${sort}`, id: threadId,
       keys: keys(({ id }) => ({ s: sort, v: 0, id }), false),
     })),
+    {
+      name: "posts, consensus", handler: threadPosts.GET, path: `/api/threads/${questionId}/posts?sort=consensus`, id: questionId,
+      keys: keys(({ id }) => ({ s: "consensus", v: 0.25, id }), false),
+    },
     { name: "replies", handler: replies.GET, path: `/api/posts/${postId}/replies?`, id: postId, keys: keys((key) => key) },
     { name: "a post's credits", handler: postCredits.GET, path: `/api/moderation/posts/${postId}/credits?`, id: postId, keys: keys((key) => key), cookie: true },
     { name: "moderation log", handler: log.GET, path: "/api/moderation/log?", keys: keys((key) => key), cookie: true },

@@ -22,6 +22,15 @@ async function emptyDatabase() {
 
 const schema = fs.readFileSync(SCHEMA_FILE, "utf8");
 
+/** A new database migrated up to the migration whose name ends so, not included: old-schema data goes in there. */
+async function migratedUpTo(suffix: string) {
+  const url = await emptyDatabase();
+  const all = listMigrations();
+  const at = all.findIndex((migration) => migration.name.endsWith(suffix));
+  await migrateDatabase(url, all.slice(0, at));
+  return { url, all, at };
+}
+
 describe("migrations", () => {
   it("build exactly the database that schema.prisma describes", async () => {
     const fromMigrations = await emptyDatabase();
@@ -66,10 +75,7 @@ describe("migrations", () => {
   });
 
   it("carry the stances of before positions over to each question's own positions", async () => {
-    const url = await emptyDatabase();
-    const all = listMigrations();
-    const at = all.findIndex((migration) => migration.name.endsWith("_thread_positions"));
-    await migrateDatabase(url, all.slice(0, at));
+    const { url, all, at } = await migratedUpTo("_thread_positions");
     await withClient(url, async (client) => {
       const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
       const [ana, bob] = [await insert(`INSERT INTO users (email, name, updated_at) VALUES ('ana@example.test', 'Ana', now())`), await insert(`INSERT INTO users (email, name, updated_at) VALUES ('bob@example.test', 'Bob', now())`)];
@@ -100,6 +106,48 @@ describe("migrations", () => {
       ]);
       // The threads' other counters keep their check.
       await expect(client.query(`UPDATE threads SET post_count = -1 WHERE id = ${llama}`)).rejects.toThrow(/threads_counters_check/);
+    });
+  });
+
+  it("count the votes cast before consensus by each voter's position of today, and score them", async () => {
+    const { url, all, at } = await migratedUpTo("_arguments_consensus_closing");
+    await withClient(url, async (client) => {
+      const insert = async (sql: string) => (await client.query(`${sql} RETURNING id`)).rows[0].id as number;
+      const users = [];
+      for (const name of ["ana", "bob", "cleo", "dan", "eve"]) users.push(await insert(`INSERT INTO users (email, name, updated_at) VALUES ('${name}@example.test', '${name}', now())`));
+      const [ana, bob, cleo, dan, eve] = users;
+      const question = await insert(`INSERT INTO threads (slug, title, body, kind, updated_at) VALUES ('q', 'Une prise de position', 'x', 'POSITION', now())`);
+      const open = await insert(`INSERT INTO threads (slug, title, body, updated_at) VALUES ('o', 'Une question ouverte', 'x', now())`);
+      const [yes, no] = [
+        await insert(`INSERT INTO thread_positions (thread_id, ord, label, colour) VALUES (${question}, 0, 'Oui', 'BLUE')`),
+        await insert(`INSERT INTO thread_positions (thread_id, ord, label, colour) VALUES (${question}, 1, 'Non', 'ORANGE')`),
+      ];
+      // Ana and Bob say yes, Cleo no; Dan changed from no to yes before the migration; Eve holds none.
+      await client.query(`INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES (${question}, ${ana}, ${yes}, now()), (${question}, ${bob}, ${yes}, now()), (${question}, ${cleo}, ${no}, now()), (${question}, ${dan}, ${no}, now())`);
+      await client.query(`UPDATE thread_stances SET position_id = ${yes} WHERE user_id = ${dan}`);
+      const agreed = await insert(`INSERT INTO posts (thread_id, author_id, body) VALUES (${question}, ${ana}, 'Approuvée')`);
+      const disputed = await insert(`INSERT INTO posts (thread_id, author_id, body) VALUES (${question}, ${cleo}, 'Disputée')`);
+      const unvoted = await insert(`INSERT INTO posts (thread_id, author_id, body) VALUES (${question}, ${bob}, 'Sans vote')`);
+      const openPost = await insert(`INSERT INTO posts (thread_id, author_id, body) VALUES (${open}, ${ana}, 'Ouverte')`);
+      const vote = (post: number, user: number, value: number) => client.query(`INSERT INTO post_votes (post_id, user_id, value, updated_at) VALUES (${post}, ${user}, ${value}, now())`);
+      for (const [user, value] of [[bob, 1], [cleo, 1], [dan, -1], [eve, 1]]) await vote(agreed, user, value);
+      for (const [user, value] of [[ana, -1], [bob, -1], [dan, 1], [eve, -1]]) await vote(disputed, user, value);
+      await vote(openPost, bob, 1);
+
+      expect(await migrateDatabase(url)).toEqual(all.slice(at).map((migration) => migration.name));
+      const { rows } = await client.query(`SELECT id, upvotes, downvotes, position_upvotes AS ups, position_downvotes AS downs, consensus FROM posts ORDER BY id`);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      // Oui then Non, each voter under their position of today (Dan under Oui), Eve in the totals only.
+      expect(byId.get(agreed)).toMatchObject({ upvotes: 3, downvotes: 1, ups: [1, 1], downs: [1, 0] });
+      expect(byId.get(agreed).consensus).toBeCloseTo((2 / 4) * (2 / 3), 12);
+      expect(byId.get(disputed)).toMatchObject({ upvotes: 1, downvotes: 3, ups: [1, 0], downs: [2, 0] });
+      expect(byId.get(disputed).consensus).toBeCloseTo((2 / 5) * (1 / 2), 12);
+      expect(byId.get(unvoted)).toMatchObject({ ups: [0, 0], downs: [0, 0], consensus: 0.25 });
+      expect(byId.get(openPost)).toMatchObject({ upvotes: 1, ups: [], downs: [], consensus: 0 });
+      // From then on the triggers keep them: Eve takes a position, and her votes join it.
+      await client.query(`INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at) VALUES (${question}, ${eve}, ${no}, now())`);
+      const after = (await client.query(`SELECT position_upvotes AS ups, position_downvotes AS downs FROM posts WHERE id = ${disputed}`)).rows[0];
+      expect(after).toEqual({ ups: [1, 0], downs: [2, 1] });
     });
   });
 

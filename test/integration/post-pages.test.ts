@@ -37,19 +37,19 @@ describe("thread pages, both ways", () => {
     const thread = await createThreadRow();
     const author = await createMember();
     await seedRoots(thread.id, author.id, 7);
-    const first = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "old" }, 3));
+    const first = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "old" }, 3));
     expect(bodies(first.items)).toEqual(["Avis 1", "Avis 2", "Avis 3"]);
     expect(first.previousCursor).toBeNull();
-    const second = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "old", cursor: first.nextCursor! }, 3));
+    const second = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "old", cursor: first.nextCursor! }, 3));
     expect(bodies(second.items)).toEqual(["Avis 4", "Avis 5", "Avis 6"]);
-    const last = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "old", cursor: second.nextCursor! }, 3));
+    const last = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "old", cursor: second.nextCursor! }, 3));
     expect(bodies(last.items)).toEqual(["Avis 7"]);
     expect(last.nextCursor).toBeNull();
 
-    const backToSecond = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "old", before: last.previousCursor! }, 3));
+    const backToSecond = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "old", before: last.previousCursor! }, 3));
     expect(bodies(backToSecond.items)).toEqual(["Avis 4", "Avis 5", "Avis 6"]);
     expect(backToSecond.nextCursor).not.toBeNull();
-    const backToFirst = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "old", before: backToSecond.previousCursor! }, 3));
+    const backToFirst = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "old", before: backToSecond.previousCursor! }, 3));
     expect(bodies(backToFirst.items)).toEqual(["Avis 1", "Avis 2", "Avis 3"]);
     expect(backToFirst.previousCursor).toBeNull();
   });
@@ -58,10 +58,10 @@ describe("thread pages, both ways", () => {
     const thread = await createThreadRow();
     const author = await createMember();
     await seedRoots(thread.id, author.id, 5);
-    const first = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "new" }, 2));
-    const second = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "new", cursor: first.nextCursor! }, 2));
+    const first = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "new" }, 2));
+    const second = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "new", cursor: first.nextCursor! }, 2));
     expect(bodies(second.items)).toEqual(["Avis 3", "Avis 2"]);
-    const back = await listPostsOfVisibleThread(null, thread.id, threadPageQuery({ sort: "new", before: second.previousCursor! }, 2));
+    const back = await listPostsOfVisibleThread(null, { ...thread, positions: [] }, threadPageQuery({ sort: "new", before: second.previousCursor! }, 2));
     expect(bodies(back.items)).toEqual(["Avis 5", "Avis 4"]);
   });
 
@@ -124,7 +124,7 @@ describe("what a post says its viewer may do (PostView.can)", () => {
     await seedRoots(thread.id, author.id, 1);
     const canOf = async (member: { id: number } | null) => {
       const actor = member && (await db.user.findUniqueOrThrow({ select: actorFields, where: { id: member.id } }));
-      return (await listPostsOfVisibleThread(actor, thread.id, threadPageQuery({}))).items[0].can;
+      return (await listPostsOfVisibleThread(actor, { ...thread, positions: [] }, threadPageQuery({}))).items[0].can;
     };
     const reader = await canOf(null);
     expect(reader).toMatchObject({ vote: false, reply: false, report: false, edit: false, delete: false, hide: false });

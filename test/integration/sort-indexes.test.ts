@@ -1,6 +1,7 @@
 // Every sort is an index walk: on a table large enough for the planner to care, the plan of each
 // page (first or after a cursor) reads the sort's index in order, with no Sort step.
 import { beforeAll, describe, expect, it } from "vitest";
+import { agreementPointsQuery } from "@/lib/consensus";
 import { rootsQuery } from "@/lib/posts";
 import { POST_SORTS, postCursorKey } from "@/lib/schemas/post";
 import { THREAD_SORTS, threadCursorKey } from "@/lib/schemas/thread";
@@ -9,6 +10,7 @@ import { withClient } from "@/scripts/db/admin";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 let threadId: number;
+let questionId: number;
 
 beforeAll(async () => {
   await withClient(process.env.DATABASE_URL!, async (client) => {
@@ -27,6 +29,16 @@ beforeAll(async () => {
       INSERT INTO posts (thread_id, author_id, body, upvotes, downvotes, created_at)
       SELECT $1, (SELECT id FROM users LIMIT 1), 'avis', (n * 7) % 50, (n * 3) % 20, now() - n * interval '1 second'
       FROM generate_series(1, 20000) AS n`, [threadId]);
+    // A long position question, its posts' votes spread over its three positions.
+    questionId = (await client.query(`INSERT INTO threads (slug, title, body, kind, updated_at) VALUES ('camps', 'Une prise de position', 'x', 'POSITION', now()) RETURNING id`)).rows[0].id;
+    await client.query(`INSERT INTO thread_positions (thread_id, ord, label, colour) VALUES ($1, 0, 'Oui', 'BLUE'), ($1, 1, 'Non', 'ORANGE'), ($1, 2, 'Mitigé', 'YELLOW')`, [questionId]);
+    await client.query(`
+      INSERT INTO posts (thread_id, author_id, body, upvotes, downvotes, created_at)
+      SELECT $1, (SELECT id FROM users LIMIT 1), 'avis', 12, 6, now() - n * interval '1 second'
+      FROM generate_series(1, 5000) AS n`, [questionId]);
+    await client.query(`
+      UPDATE posts SET position_upvotes = ARRAY[id % 5, (id * 3) % 4, id % 3], position_downvotes = ARRAY[id % 2, (id * 7) % 3, id % 2]
+      WHERE thread_id = $1`, [questionId]);
     await client.query("ANALYZE");
   });
 });
@@ -46,6 +58,17 @@ describe("indexes serve every sort", () => {
       expect(json).toMatch(/"Index Name":"posts_roots_/);
       expect(json).not.toMatch(/"Node Type":"Sort"/);
     }
+  });
+
+  it("the consensus sort (first page and after a cursor) and « Points d'accord » walk posts_roots_consensus", async () => {
+    for (const cursor of [undefined, postCursorKey.parse({ s: "consensus", v: 0.2, id: 1_000_000 })]) {
+      const json = await plan(rootsQuery(questionId, { sort: "consensus", cursor }, 21));
+      expect(json, `cursor ${JSON.stringify(cursor)}: ${json}`).toMatch(/"Index Name":"posts_roots_consensus"/);
+      expect(json).not.toMatch(/"Node Type":"Sort"/);
+    }
+    const json = await plan(agreementPointsQuery(questionId, 3));
+    expect(json, json).toMatch(/"Index Name":"posts_roots_consensus"/);
+    expect(json).not.toMatch(/"Node Type":"Sort"/);
   });
 
   it.each(THREAD_SORTS.map((sort) => [sort]))("threads sorted by %s", async (sort) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
+import { AgreementPoints } from "@/components/agreement-points";
 import { MostCredited } from "@/components/most-credited";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadContext } from "@/components/thread-context";
@@ -20,7 +21,8 @@ import { countLabel } from "@/lib/format";
 import { htmlExcerpt } from "@/lib/html-excerpt";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
-import { creditPicksOf, type PostSort, threadPageQuery } from "@/lib/schemas/post";
+import { creditPicksOf, POST_PAGE_SIZE, type PostSort, sortsOf, threadPageQuery } from "@/lib/schemas/post";
+import { listAgreementPoints } from "@/lib/consensus";
 import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { positionHistoryOf } from "@/lib/position-history";
 import { getMyPositionId } from "@/lib/stances";
@@ -38,6 +40,7 @@ const SORT_OPTIONS: { value: PostSort; label: string }[] = [
   { value: "new", label: "Les plus récentes" },
   { value: "old", label: "Les plus anciennes" },
   { value: "controversial", label: "Les plus disputées" },
+  { value: "consensus", label: "Approuvées par tous les camps" },
 ];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -51,18 +54,19 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const thread = await getThreadBySlug(viewer, (await params).slug);
   if (!thread) notFound();
   const address = await searchParams;
-  const query = threadPageQuery(address);
+  const query = threadPageQuery(address, POST_PAGE_SIZE, thread.kind);
   // A position of another question filters nothing: the page shows all its posts.
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
-  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory] = await Promise.all([
-    listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
+  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory, agreementPoints] = await Promise.all([
+    listPostsOfVisibleThread(viewer, thread, { ...query, position }),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
     listMostCredited(thread),
     thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
+    listAgreementPoints(thread),
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
@@ -153,12 +157,18 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         />
       )}
       {positionHistory && <PositionHistoryChart history={positionHistory} />}
+      {thread.kind === "POSITION" && <AgreementPoints points={agreementPoints} threadPath={threadPath} />}
       {mostCredited.length > 0 && <MostCredited posts={mostCredited} />}
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
           {countLabel(thread.postCount, "opinion", "opinions")}
         </h2>
-        <SortLinks label="Trier" options={SORT_OPTIONS} current={sort} hrefFor={(value) => hrefWith({ sort: value })} />
+        <SortLinks
+          label="Trier"
+          options={SORT_OPTIONS.filter((option) => sortsOf(thread.kind).includes(option.value))}
+          current={sort}
+          hrefFor={(value) => hrefWith({ sort: value })}
+        />
         {thread.kind === "POSITION" && (
           <SortLinks
             label="Écrit en tant que"

@@ -1,5 +1,5 @@
-// GET /api/threads/{id}/posts?sort=&stance=&cursor=&limit= — a page of conversations: top-level
-//   posts in the chosen sort with their first replies.
+// GET /api/threads/{id}/posts?sort=&position=&cursor=|before=&limit= — a page of conversations:
+//   top-level posts in the chosen sort with their first replies (sort=consensus: position questions only).
 // POST /api/threads/{id}/posts — post an opinion or a reply: {"body","parentId?"} → 201.
 import { route } from "@/lib/http";
 import { createPost, listPosts } from "@/lib/posts";

@@ -20,7 +20,7 @@ async function loadConversation({ params }: Pick<Props, "params">) {
   const { slug, postId } = await params;
   const thread = await getThreadBySlug(viewer, slug);
   const rootId = idParam.safeParse(postId);
-  const root = thread && rootId.success ? await getConversationRoot(viewer, thread.id, rootId.data) : null;
+  const root = thread && rootId.success ? await getConversationRoot(viewer, thread, rootId.data) : null;
   return thread && root ? { viewer, thread, root } : null;
 }
 
