@@ -264,9 +264,10 @@ export async function listPostsOfVisibleThread(viewer: Actor | null, thread: Pos
     throw new AppError("bad_request", `Le tri ${sort} n'existe que pour les prises de position : choisissez-en un autre (${sortsOf(thread.kind).join(", ")}).`);
   }
   if ((cursor ?? before) && (cursor ?? before)!.s !== sort) throw new AppError("bad_request", "Ce curseur appartient à un autre tri.");
-  const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number })[]>(rootsQuery(thread.id, query, limit + 1));
-  const { items: page, hasNext, hasPrevious } = pageWindow(rows, limit, { cursor, before });
-  const replies = await listConversationStarts(page.map((root) => root.id));
+  const rows = await db.$queryRaw<(PostRow & { sortValue: Date | number; isReply: boolean })[]>(conversationsPageQuery(thread.id, query, limit + 1));
+  const { items: page, hasNext, hasPrevious } = pageWindow(rows.filter((row) => !row.isReply), limit, { cursor, before });
+  const shownRoots = new Set(page.map((root) => root.id));
+  const replies = rows.filter((row) => row.isReply && shownRoots.has(row.rootId!));
   const extras = await extrasOf(viewer, [...page, ...replies], positionIdsOf(thread));
   const keyOf = (row: (typeof page)[number] | undefined) => row && encodeCursor({ s: sort, v: cursorValue(row.sortValue), id: row.id });
   return {
@@ -288,16 +289,41 @@ function pageWindow<T>(rows: T[], limit: number, { cursor, before }: { cursor?: 
   return { items, hasNext: hasMore, hasPrevious: !!cursor };
 }
 
-/** The SQL of a page of top-level posts: one range of the sort's partial index, either way. */
+const specOf = ({ sort, before }: Pick<ListPostsQuery, "sort" | "before">) => (before ? reversed(POST_SORT_SPECS[sort]) : POST_SORT_SPECS[sort]);
+
+/**
+ * The SQL of a page of top-level posts: one range of the sort's partial index, either way; `seq`
+ * numbers them in that order.
+ */
 export function rootsQuery(threadId: number, { sort, position, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
-  const spec = before ? reversed(POST_SORT_SPECS[sort]) : POST_SORT_SPECS[sort];
+  const spec = specOf({ sort, before });
   const from = cursor ?? before;
   const afterCursor = from ? Prisma.sql`AND ${after(spec, POST_ID, from.v, from.id)}` : Prisma.empty;
   const byPosition = position ? Prisma.sql`AND p.author_position_id = ${position}` : Prisma.empty;
   return Prisma.sql`
-    SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue" FROM ${POST_SOURCE}
+    SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue", (row_number() OVER (ORDER BY ${orderBy(spec, POST_ID)}))::int AS seq
+    FROM ${POST_SOURCE}
     WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byPosition} ${afterCursor}
     ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit}`;
+}
+
+/**
+ * A page of conversations in one statement: its top-level posts (rootsQuery) and the first
+ * replies of each, plus one to tell if more exist (one range of (root_id, created_at, id) per
+ * post), each conversation's replies after its post, oldest first.
+ */
+export function conversationsPageQuery(threadId: number, query: Omit<ListPostsQuery, "limit">, limit: number) {
+  return Prisma.sql`
+    WITH roots AS MATERIALIZED (${rootsQuery(threadId, query, limit)})
+    SELECT * FROM (
+      SELECT roots.*, false AS "isReply" FROM roots
+      UNION ALL
+      SELECT reply.*, true FROM roots CROSS JOIN LATERAL (
+        SELECT ${POST_COLUMNS}, ${specOf(query).column} AS "sortValue", roots.seq FROM ${POST_SOURCE}
+        WHERE p.root_id = roots.id ORDER BY p.created_at, p.id LIMIT ${REPLIES_PER_CONVERSATION + 1}
+      ) reply
+    ) page
+    ORDER BY seq, "isReply", "createdAt", id`;
 }
 
 /**
@@ -362,21 +388,6 @@ export async function listConversation(viewer: Actor | null, rootId: number, { c
     nextCursor: (hasNext && keyOf(items.at(-1))) || null,
     previousCursor: (hasPrevious && keyOf(items[0])) || null,
   };
-}
-
-/** The first replies of each conversation (one index range per top-level post), plus one to tell if more exist. */
-function listConversationStarts(rootIds: number[]) {
-  if (rootIds.length === 0) return Promise.resolve([] as PostRow[]);
-  return db.$queryRaw<PostRow[]>(conversationStartsQuery(rootIds));
-}
-
-export function conversationStartsQuery(rootIds: number[]) {
-  return Prisma.sql`
-    SELECT r.* FROM unnest(${rootIds}::int[]) AS root(id)
-    CROSS JOIN LATERAL (
-      SELECT ${POST_COLUMNS} FROM ${POST_SOURCE}
-      WHERE p.root_id = root.id ORDER BY p.created_at, p.id LIMIT ${REPLIES_PER_CONVERSATION + 1}
-    ) r`;
 }
 
 /**

@@ -4,7 +4,7 @@
 // reads it to check the session). Run with --conditions=react-server.
 import http from "node:http";
 import pg from "pg";
-import { conversationStartsQuery, rootsQuery } from "../../lib/posts";
+import { conversationsPageQuery } from "../../lib/posts";
 import { POST_PAGE_SIZE, postCursorKey } from "../../lib/schemas/post";
 import { voteQueries } from "../../lib/votes";
 
@@ -18,12 +18,12 @@ function decode(cursor: string | null) {
 async function listPosts(threadId: number, cursor: string | null) {
   const { rows: threads } = await pool.query("SELECT id, is_locked, hidden_at, author_id FROM threads WHERE id = $1", [threadId]);
   if (!threads[0] || threads[0].hidden_at) return null;
-  const roots = rootsQuery(threadId, { sort: "best", cursor: decode(cursor) }, POST_PAGE_SIZE + 1);
-  const { rows } = await pool.query(roots.text, roots.values);
-  const page = rows.slice(0, POST_PAGE_SIZE);
-  const replies = conversationStartsQuery(page.map((row) => row.id));
-  const { rows: replyRows } = await pool.query(replies.text, replies.values);
-  return { items: [...page, ...replyRows], nextCursor: rows.length > POST_PAGE_SIZE };
+  const conversations = conversationsPageQuery(threadId, { sort: "best", cursor: decode(cursor) }, POST_PAGE_SIZE + 1);
+  const { rows } = await pool.query(conversations.text, conversations.values);
+  const roots = rows.filter((row) => !row.isReply);
+  const page = roots.slice(0, POST_PAGE_SIZE);
+  const shown = new Set(page.map((row) => row.id));
+  return { items: [...page, ...rows.filter((row) => row.isReply && shown.has(row.rootId))], nextCursor: roots.length > POST_PAGE_SIZE };
 }
 
 async function vote(userId: number, postId: number, value: -1 | 0 | 1) {

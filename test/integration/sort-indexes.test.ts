@@ -2,7 +2,7 @@
 // page (first or after a cursor) reads the sort's index in order, with no Sort step.
 import { beforeAll, describe, expect, it } from "vitest";
 import { agreementPointsQuery } from "@/lib/consensus";
-import { rootsQuery } from "@/lib/posts";
+import { conversationsPageQuery, rootsQuery } from "@/lib/posts";
 import { POST_SORTS, postCursorKey } from "@/lib/schemas/post";
 import { THREAD_SORTS, threadCursorKey } from "@/lib/schemas/thread";
 import { threadsQuery } from "@/lib/threads";
@@ -50,6 +50,14 @@ async function plan(query: Prisma.Sql) {
   });
 }
 
+/** The tables a plan reads whole (sequential scans). */
+function scannedWhole(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(scannedWhole);
+  if (!node || typeof node !== "object") return [];
+  const { "Node Type": type, "Relation Name": relation, ...rest } = node as Record<string, unknown>;
+  return [...(type === "Seq Scan" ? [String(relation)] : []), ...Object.values(rest).flatMap(scannedWhole)];
+}
+
 describe("indexes serve every sort", () => {
   it.each(POST_SORTS.map((sort) => [sort]))("posts sorted by %s", async (sort) => {
     const value = sort === "new" || sort === "old" ? new Date().toISOString() : sort === "top" ? 5 : 0.5;
@@ -57,6 +65,15 @@ describe("indexes serve every sort", () => {
       const json = await plan(rootsQuery(threadId, { sort, cursor }, 51));
       expect(json).toMatch(/"Index Name":"posts_roots_/);
       expect(json).not.toMatch(/"Node Type":"Sort"/);
+    }
+  });
+
+  it("a page of conversations, in one statement, walks the sort's index for its posts and the conversations' index for their replies", async () => {
+    for (const sort of POST_SORTS) {
+      const json = await plan(conversationsPageQuery(threadId, { sort }, 21));
+      expect(json, `${sort}: ${json}`).toMatch(/"Index Name":"posts_roots_/);
+      expect(json).toMatch(/"Index Name":"posts_root_id_created_at_id_idx"/);
+      expect(scannedWhole(JSON.parse(json)), json).not.toContain("posts");
     }
   });
 
