@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClosingSummary, SUMMARY_HISTORY_PANEL } from "@/components/closing-summary";
 import { Markdown } from "@/components/markdown";
 import { ArticleCaption, Quotation } from "@/components/quotation";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { MostCredited } from "@/components/most-credited";
 import { StancePanel } from "@/components/stance-panel";
-import { ThreadKindBadge } from "@/components/thread-kind-badge";
+import { ClosedBadge, ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PositionHistoryChart } from "@/components/position-history-chart";
@@ -25,6 +26,7 @@ import { creditPicksOf, type PostSort, threadPageQuery } from "@/lib/schemas/pos
 import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { positionHistoryOf } from "@/lib/position-history";
 import { getMyPositionId } from "@/lib/stances";
+import { listSummaryRevisions } from "@/lib/thread-closing";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
 import { signInHref } from "@/lib/form-links";
@@ -57,13 +59,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
-  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory] = await Promise.all([
+  const isSummaryHistoryOpen = address.ouvrir === SUMMARY_HISTORY_PANEL && thread.summary !== null;
+  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory, summaryHistory] = await Promise.all([
     listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
     listMostCredited(thread),
     thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
+    isSummaryHistoryOpen ? listSummaryRevisions(viewer, thread.id) : null,
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
@@ -87,10 +91,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <ThreadKindBadge kind={thread.kind} />
+          {thread.closedAt && <ClosedBadge />}
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
-        <ParticipateLink />
+        <ClosingSummary kind={thread.kind} closedAt={thread.closedAt} summary={thread.summary} history={summaryHistory?.items ?? null} returnTo={returnTo} />
+        {!thread.closedAt && <ParticipateLink />}
         {thread.hiddenAt && (
           <p className="rounded-md bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
             Fil masqué par la modération : {thread.hiddenReason}
@@ -101,7 +107,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         )}
         {can.moderate.allowed && (
           <ThreadModeration
-            thread={{ id: thread.id, title: thread.title, isLocked: thread.isLocked, isPinned: thread.isPinned, isHidden: thread.hiddenAt !== null }}
+            thread={{ id: thread.id, title: thread.title, isLocked: thread.isLocked, isPinned: thread.isPinned, isHidden: thread.hiddenAt !== null, isClosed: thread.closedAt !== null }}
+            summary={thread.summary?.body ?? null}
             canHide={can.hide.allowed}
             canRestore={can.restore.allowed}
             returnTo={returnTo}
@@ -151,6 +158,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           threadId={thread.id}
           initial={{ positions: thread.positions, myPositionId }}
           canTakeStance={can.takeStance.allowed}
+          isFinal={thread.closedAt !== null}
           signInHref={viewer ? null : signInToThread}
           credit={credit}
         />
