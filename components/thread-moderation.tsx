@@ -33,8 +33,10 @@ const ANCHOR = "moderation-du-fil";
 export function ThreadModeration({ thread, summary, canHide, canRestore, returnTo, open }: Props) {
   const renaming = useOpenedForm(moderateThreadAction, open === "renommer");
   const hiding = useHiding(open === "masquer");
-  // Closing and reopening: one form, its action the one the question's state calls for.
-  const closing = useOpenedForm(thread.isClosed ? reopenThreadAction : closeThreadAction, open === "clore");
+  // Closing and reopening: the form the question's state calls for (each bound to its own action).
+  const closeForm = useOpenedForm(closeThreadAction, open === "clore" && !thread.isClosed);
+  const reopenForm = useOpenedForm(reopenThreadAction, open === "clore" && thread.isClosed);
+  const closing = thread.isClosed ? reopenForm : closeForm;
   const router = useRouter();
   const back = `${returnTo}#${ANCHOR}`;
   const opening = (key: string) => `${withOpenForm(returnTo, key)}#${ANCHOR}`;
