@@ -20,14 +20,22 @@ const PANEL_ID = "positions";
 /** What the form offers to credit with a change (lib/mind-changes.ts listCreditCandidates), and the posts the address picked. */
 export type CreditChoice = { candidates: CreditedPost[]; picks: number[] };
 
-type Props = { threadId: number; initial: StanceTally; canTakeStance: boolean; signInHref: string | null; credit: CreditChoice | null };
+type Props = {
+  threadId: number;
+  initial: StanceTally;
+  canTakeStance: boolean;
+  /** The question is closed: its tally is the final result, and no one takes a position any more. */
+  isFinal?: boolean;
+  signInHref: string | null;
+  credit: CreditChoice | null;
+};
 
 /**
  * The tally of a POSITION question as a bar with counts and percentages, and the viewer's stance
  * as a radio group saved by its button (an arrow key only moves the choice). The tally comes from
  * the page, which the action renders again; with JavaScript the new one is announced.
  */
-export function StancePanel({ threadId, initial, canTakeStance, signInHref, credit }: Props) {
+export function StancePanel({ threadId, initial, canTakeStance, isFinal = false, signInHref, credit }: Props) {
   const total = stanceTotal(initial.positions);
   return (
     <section
@@ -37,10 +45,10 @@ export function StancePanel({ threadId, initial, canTakeStance, signInHref, cred
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id="stance-title" className="text-lg font-semibold">
-        Les positions ({formatCount(total)})
+        {isFinal ? "Résultat final" : "Les positions"} ({formatCount(total)})
       </h2>
       <PositionTally positions={initial.positions} />
-      {canTakeStance ? (
+      {isFinal ? null : canTakeStance ? (
         <StanceForm threadId={threadId} positions={initial.positions} myPositionId={initial.myPositionId} credit={credit} />
       ) : (
         signInHref && (

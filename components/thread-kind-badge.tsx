@@ -10,3 +10,12 @@ export function ThreadKindBadge({ kind }: { kind: keyof typeof LABELS }) {
     </span>
   );
 }
+
+/** A question moderators closed: read-only, its tally final (lists, the article page, its own page). */
+export function ClosedBadge() {
+  return (
+    <span className="inline-block rounded-full border border-slate-500 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:border-slate-400 dark:text-slate-100">
+      Close
+    </span>
+  );
+}

@@ -2,7 +2,7 @@ import { countLabel, formatDateTime } from "@/lib/format";
 import { stanceTotal } from "@/lib/positions";
 import type { ThreadSummary } from "@/lib/threads";
 import { PositionTally } from "./position-tally";
-import { ThreadKindBadge } from "./thread-kind-badge";
+import { ClosedBadge, ThreadKindBadge } from "./thread-kind-badge";
 import { ListLink } from "./ui/list-link";
 
 /**
@@ -26,6 +26,7 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
               <span className="text-xs font-semibold uppercase tracking-wide text-amber-800 dark:text-amber-300">Épinglé</span>
             )}
             <ThreadKindBadge kind={thread.kind} />
+            {thread.closedAt && <ClosedBadge />}
             {thread.isLocked && <span className="text-xs text-slate-600 dark:text-slate-400">Verrouillé</span>}
           </div>
           <h2 className="font-semibold text-slate-900 dark:text-white">

@@ -9,7 +9,8 @@ export type Role = keyof typeof ROLES;
 
 /**
  * A member's thread with a post, a reply and a code block, so that its page and its
- * conversation's page show every kind of control.
+ * conversation's page show every kind of control; and a closed position question with its
+ * closing summary (the notice, the summary, the final tally, refused controls).
  */
 export async function createPagesFixture(request: Parameters<typeof createMemberViaApi>[0]) {
   const author = await createMemberViaApi(request, "auteur");
@@ -26,16 +27,25 @@ export async function createPagesFixture(request: Parameters<typeof createMember
     ]);
     return rows[0].id;
   });
-  return { threadSlug: thread.slug, rootId, profileId: author.id };
+  const closed = await createThread("Une question close pour vérifier chaque page", { kind: "POSITION" });
+  await withE2eDatabase(async (db) => {
+    await db.query("INSERT INTO posts (thread_id, author_id, body, body_html) VALUES ($1, $2, 'Un avis final', '<p>Un avis final</p>')", [closed.id, author.id]);
+    await db.query(
+      "UPDATE threads SET summary = 'La synthèse.', summary_html = '<p>La synthèse.</p>', summary_at = now(), summary_by_id = $2, closed_at = now(), closed_by_id = $2 WHERE id = $1",
+      [closed.id, author.id],
+    );
+  });
+  return { threadSlug: thread.slug, rootId, profileId: author.id, closedSlug: closed.slug };
 }
 
 /** The pages a role visits: the public ones for all, then those their role opens. */
-export function pagesFor(role: Role, { threadSlug, rootId, profileId }: Awaited<ReturnType<typeof createPagesFixture>>) {
-  const pages = ["/", "/article", "/a-propos", `/t/${QUESTIONS[0].slug}`, `/t/${QUESTIONS[0].slug}/synthese`, `/t/${threadSlug}`, `/t/${threadSlug}/synthese`, `/t/${threadSlug}/c/${rootId}`, `/u/${profileId}`, "/moderation/journal", "/page-qui-n-existe-pas"];
+export function pagesFor(role: Role, { threadSlug, rootId, profileId, closedSlug }: Awaited<ReturnType<typeof createPagesFixture>>) {
+  const pages = ["/", "/article", "/a-propos", `/t/${QUESTIONS[0].slug}`, `/t/${QUESTIONS[0].slug}/synthese`, `/t/${threadSlug}`, `/t/${threadSlug}/synthese`, `/t/${threadSlug}/c/${rootId}`, `/t/${closedSlug}?ouvrir=historique-synthese`, `/u/${profileId}`, "/moderation/journal", "/page-qui-n-existe-pas"];
   if (role === "READER") return [...pages, "/connexion", "/inscription"];
   pages.push("/compte", "/questions/nouvelle");
   if (role === "MEMBER") return pages;
-  pages.push("/moderation", "/moderation/log");
+  // The closed question's moderation forms, opened: closing/reopening and the summary's editor.
+  pages.push("/moderation", "/moderation/log", `/t/${closedSlug}?ouvrir=synthese`, `/t/${closedSlug}?ouvrir=clore`);
   return role === "ADMIN" ? [...pages, "/admin/users"] : pages;
 }
 

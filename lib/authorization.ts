@@ -116,11 +116,29 @@ export type ThreadTarget = {
   kind: "POSITION" | "OPEN";
   isLocked: boolean;
   isHidden: boolean;
+  /** Closed by a moderator: read-only, its votes and stances final (reading stays open). */
+  isClosed: boolean;
 };
 
+/** What the rules read of a thread's row (a Prisma select; with `kind` for threadTarget). */
+export const THREAD_RULE_FIELDS = { authorId: true, isLocked: true, hiddenAt: true, closedAt: true } as const;
+
+type ThreadRow = { authorId: number | null; kind: ThreadTarget["kind"]; isLocked: boolean; hiddenAt: Date | null; closedAt: Date | null };
+
 /** A thread's row as the rules see it. */
-export function threadTarget(row: { authorId: number | null; kind: ThreadTarget["kind"]; isLocked: boolean; hiddenAt: Date | null }): ThreadTarget {
-  return { authorId: row.authorId, kind: row.kind, isLocked: row.isLocked, isHidden: row.hiddenAt !== null };
+export function threadTarget(row: ThreadRow): ThreadTarget {
+  return { authorId: row.authorId, kind: row.kind, isLocked: row.isLocked, isHidden: row.hiddenAt !== null, isClosed: row.closedAt !== null };
+}
+
+// A closed question refuses every change with a conflict (409): the request was right, the
+// question's state forbids it. Reading stays open to all who could read it.
+const CLOSED_POSTS = "Cette question est close : elle ne prend plus de contributions. Sa synthèse en tête de page en donne l’issue.";
+const CLOSED_CHANGES = "Cette question est close : ses contributions ne peuvent plus changer.";
+const CLOSED_VOTES = "Cette question est close : les votes sont définitifs.";
+const CLOSED_STANCES = "Cette question est close : les positions sont définitives.";
+
+function closed(thread: Pick<ThreadTarget, "isClosed">, reason: string): Refusal | null {
+  return thread.isClosed ? refuse("conflict", reason) : null;
 }
 
 export type ThreadPermissions = {
@@ -132,6 +150,11 @@ export type ThreadPermissions = {
   moderate: Permission;
   hide: Permission;
   restore: Permission;
+  /** Close the question (read-only, its tally final) or reopen it. */
+  close: Permission;
+  reopen: Permission;
+  /** Write or rewrite the closing summary, before closing or after. */
+  writeSummary: Permission;
 };
 
 /** A hidden thread, to a viewer who can see it (moderators, its author), or to one who cannot. */
@@ -141,9 +164,10 @@ function hiddenThread(viewer: Actor | null, thread: Pick<ThreadTarget, "authorId
 }
 
 /** Nobody writes in a hidden thread, moderators included: restore it first. */
-function writableThread(viewer: Actor | null, thread: Pick<ThreadTarget, "authorId" | "isHidden" | "isLocked">) {
+function writableThread(viewer: Actor | null, thread: Pick<ThreadTarget, "authorId" | "isHidden" | "isLocked" | "isClosed">) {
   return (
     hiddenThread(viewer, thread, "Ce fil est masqué par la modération : rétablissez-le avant d’y écrire.") ||
+    closed(thread, CLOSED_POSTS) ||
     (thread.isLocked && refuse("forbidden", "Ce fil est verrouillé : il ne prend plus de nouvelles contributions."))
   );
 }
@@ -155,6 +179,7 @@ export function threadPermissions(viewer: Actor | null, thread: ThreadTarget): T
     vote: firstRefusal(
       active(viewer, "Connectez-vous pour voter."),
       hiddenThread(viewer, thread, "Ce fil est masqué : on ne vote plus pour lui."),
+      closed(thread, CLOSED_VOTES),
       thread.authorId === null && refuse("conflict", "Les questions de l’article ne se votent pas : prenez position."),
       isOwn && refuse("forbidden", "On ne vote pas pour sa propre question."),
     ),
@@ -162,6 +187,7 @@ export function threadPermissions(viewer: Actor | null, thread: ThreadTarget): T
     takeStance: firstRefusal(
       active(viewer, "Connectez-vous pour prendre position."),
       hiddenThread(viewer, thread, "Ce fil est masqué : on n’y prend plus position."),
+      closed(thread, CLOSED_STANCES),
       thread.kind !== "POSITION" && refuse("conflict", "Cette question est ouverte : elle n’appelle pas de prise de position."),
     ),
     report: firstRefusal(
@@ -172,6 +198,9 @@ export function threadPermissions(viewer: Actor | null, thread: ThreadTarget): T
     moderate: firstRefusal(moderates(viewer)),
     hide: firstRefusal(moderates(viewer), thread.isHidden && refuse("conflict", "Ce fil est déjà masqué.")),
     restore: firstRefusal(moderates(viewer), !thread.isHidden && refuse("conflict", "Ce fil n'est pas masqué.")),
+    close: firstRefusal(moderates(viewer), thread.isClosed && refuse("conflict", "Cette question est déjà close : rouvrez-la d’abord pour la clore à nouveau.")),
+    reopen: firstRefusal(moderates(viewer), !thread.isClosed && refuse("conflict", "Cette question n’est pas close : il n’y a rien à rouvrir.")),
+    writeSummary: firstRefusal(moderates(viewer)),
   };
 }
 
@@ -184,11 +213,11 @@ export type PostTarget = {
   isHidden: boolean;
   /** Hidden by reports pending review (not by a moderator): a moderator may still hide it for good. */
   isHiddenByReports?: boolean;
-  thread: Pick<ThreadTarget, "authorId" | "isHidden" | "isLocked">;
+  thread: Pick<ThreadTarget, "authorId" | "isHidden" | "isLocked" | "isClosed">;
 };
 
 type PostRow = { authorId: number | null; deletedAt: Date | null; hiddenAt: Date | null; hiddenById: number | null };
-type PostThreadRow = { authorId: number | null; isLocked: boolean; hiddenAt: Date | null };
+type PostThreadRow = Omit<ThreadRow, "kind">;
 
 /** A post's row, and its thread's, as the rules see them. */
 export function postTarget(row: PostRow, thread: PostThreadRow): PostTarget {
@@ -197,9 +226,17 @@ export function postTarget(row: PostRow, thread: PostThreadRow): PostTarget {
     isDeleted: row.deletedAt !== null,
     isHidden: row.hiddenAt !== null,
     isHiddenByReports: row.hiddenAt !== null && row.hiddenById === null,
-    thread: { authorId: thread.authorId, isLocked: thread.isLocked, isHidden: thread.hiddenAt !== null },
+    thread: { authorId: thread.authorId, isLocked: thread.isLocked, isHidden: thread.hiddenAt !== null, isClosed: thread.closedAt !== null },
   };
 }
+
+/** The thread of a raw post row (its thread's columns prefixed `thread`), as postTarget takes it. */
+export const threadOfRow = (row: { threadAuthorId: number | null; threadIsLocked: boolean; threadHiddenAt: Date | null; threadClosedAt: Date | null }) => ({
+  authorId: row.threadAuthorId,
+  isLocked: row.threadIsLocked,
+  hiddenAt: row.threadHiddenAt,
+  closedAt: row.threadClosedAt,
+});
 
 export type PostPermissions = {
   vote: Permission;
@@ -224,6 +261,7 @@ export function postPermissions(viewer: Actor | null, post: PostTarget): PostPer
     active(viewer),
     !isOwn && refuse("forbidden", "Seul l'auteur peut modifier ou supprimer cette contribution."),
     post.isHidden && refuse("forbidden", "Cette contribution est masquée par la modération."),
+    closed(post.thread, CLOSED_CHANGES),
     post.thread.isLocked && refuse("forbidden", "Ce fil est verrouillé : ses contributions ne peuvent plus changer."),
   );
   const isPublic = !post.isDeleted && !post.isHidden && !post.thread.isHidden;
@@ -232,6 +270,7 @@ export function postPermissions(viewer: Actor | null, post: PostTarget): PostPer
       active(viewer, "Connectez-vous pour voter."),
       hidden("Cette contribution est masquée : on ne vote plus pour elle.", "Cette contribution n'existe pas."),
       threadHidden,
+      closed(post.thread, CLOSED_VOTES),
       post.isDeleted && refuse("conflict", "Cette contribution a été supprimée : on ne vote plus pour elle."),
       isOwn && refuse("forbidden", "On ne vote pas pour sa propre contribution."),
     ),
@@ -309,6 +348,7 @@ export function creditablePost(viewer: Actor | null, post: CreditTarget, viewerP
   return firstRefusal(
     active(viewer, "Connectez-vous pour prendre position."),
     (post.isDeleted || post.isHidden || post.thread.isHidden) && CREDIT_GONE,
+    closed(post.thread, CLOSED_STANCES),
     viewerPositionId === null && CREDIT_NOT_A_CHANGE,
     !!viewer && viewer.id === post.authorId && refuse("forbidden", "On ne s’attribue pas son propre changement d’avis : choisissez le message d’un autre membre."),
     post.isCreditedByViewer && refuse("conflict", "Vous avez déjà dit que ce message vous a fait changer d’avis : un message compte une fois par membre."),

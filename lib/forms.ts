@@ -10,7 +10,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, siteUrl } from "./auth";
-import { databaseUnavailable, isDatabaseUnreachable } from "./db-errors";
+import { databaseAppError } from "./db-errors";
 import { AppError } from "./errors";
 import { ENHANCED_FIELD, type FieldIssue, type FormState, fieldErrorsOf, refused, textValues, withNotice } from "./form-state";
 import { assertNoNul, assertSameOrigin } from "./http";
@@ -46,7 +46,7 @@ export function formAction<S extends z.ZodType, R = undefined>(
       success = await run(parsed.data, await getViewer());
     } catch (error) {
       unstable_rethrow(error);
-      const known = error instanceof AppError ? error : isDatabaseUnreachable(error) ? databaseUnavailable() : null;
+      const known = error instanceof AppError ? error : databaseAppError(error);
       if (!known) throw error;
       return refused(known.message, fieldErrorsOf(issuesOf(known)), values);
     }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getRequestActor } from "./auth";
 import { requireActiveUser, requireRole, requireUser } from "./authorization";
-import { databaseUnavailable, isDatabaseUnreachable } from "./db-errors";
+import { databaseAppError } from "./db-errors";
 import { AppError, errorResponse, zodIssues } from "./errors";
 import type { Role } from "./schemas/user";
 import type { Actor } from "./users";
@@ -111,9 +111,10 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error);
-  if (isDatabaseUnreachable(error)) {
-    console.error("[db] unreachable:", error instanceof Error ? error.message : error);
-    return errorResponse(databaseUnavailable());
+  const known = databaseAppError(error);
+  if (known) {
+    if (known.code === "unavailable") console.error("[db] unreachable:", error instanceof Error ? error.message : error);
+    return errorResponse(known);
   }
   const requestId = randomUUID();
   console.error(`[${requestId}]`, error);

@@ -3,7 +3,7 @@
 // (creditPermission); the database keeps what no caller may break (migration mind_change_credits).
 import "server-only";
 import { type Actor } from "./users";
-import { CREDIT_GONE, type CreditTarget, creditPermission, type MindChange, postTarget } from "./authorization";
+import { CREDIT_GONE, type CreditTarget, creditPermission, type MindChange, postTarget, threadOfRow } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -37,6 +37,7 @@ export type CreditRow = {
   threadAuthorId: number | null;
   threadIsLocked: boolean;
   threadHiddenAt: Date | null;
+  threadClosedAt: Date | null;
   isCreditedByViewer: boolean;
 };
 
@@ -53,7 +54,7 @@ export async function creditMindChange(tx: Prisma.TransactionClient, actor: Acto
   const rows = await tx.$queryRaw<CreditRow[]>`
     SELECT p.id, p.thread_id AS "threadId", p.author_id AS "authorId", p.created_at AS "createdAt", p.deleted_at AS "deletedAt",
       p.hidden_at AS "hiddenAt", p.hidden_by_id AS "hiddenById", t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked",
-      t.hidden_at AS "threadHiddenAt",
+      t.hidden_at AS "threadHiddenAt", t.closed_at AS "threadClosedAt",
       EXISTS (SELECT 1 FROM mind_change_credits c WHERE c.user_id = ${actor.id} AND c.post_id = p.id) AS "isCreditedByViewer"
     FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ANY(${postIds}::int[]) FOR SHARE OF p`;
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -72,7 +73,7 @@ export async function creditMindChange(tx: Prisma.TransactionClient, actor: Acto
 
 /** A post's row as the credit rules see it. */
 export const creditTarget = (row: CreditRow): CreditTarget => ({
-  ...postTarget(row, { authorId: row.threadAuthorId, isLocked: row.threadIsLocked, hiddenAt: row.threadHiddenAt }),
+  ...postTarget(row, threadOfRow(row)),
   threadId: row.threadId,
   createdAt: row.createdAt,
   isCreditedByViewer: row.isCreditedByViewer,

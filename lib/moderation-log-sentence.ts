@@ -95,8 +95,11 @@ function deed(entry: LogEntryView): SentencePart[] {
       return ["clos ", ...target];
     case "REOPEN_THREAD":
       return ["rouvert ", ...target];
-    case "WRITE_SUMMARY":
-      return [recorded(entry.before, "summary") ? "réécrit la synthèse de clôture de " : "écrit la synthèse de clôture de ", ...target];
+    case "WRITE_SUMMARY": {
+      // « du fil », not « de le fil »: the thread's phrase is written here with its contraction.
+      const of = entry.thread ? [{ text: `du fil ${quoted(entry.thread.title)}`, href: `/t/${entry.thread.slug}` }] : ["d’un fil disparu"];
+      return [recorded(entry.before, "summary") ? "réécrit la synthèse de clôture " : "écrit la synthèse de clôture ", ...of];
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import {
-  type Permission, assertAllowed, postPermissions, postTarget, requireAdmin, requireModerator, threadPermissions, threadTarget, userPermissions,
+  type Permission, THREAD_RULE_FIELDS, assertAllowed, postPermissions, postTarget, requireAdmin, requireModerator, threadPermissions, threadTarget, userPermissions,
 } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
@@ -32,7 +32,7 @@ const HIDEABLE = {
     missing: "Cette contribution n'existe pas.",
     permissions: async (tx: Transaction, actor: Actor, id: number): Promise<HidePermissions> => {
       const post = await tx.post.findUniqueOrThrow({
-        select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: { authorId: true, isLocked: true, hiddenAt: true } } },
+        select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: THREAD_RULE_FIELDS } },
         where: { id },
       });
       return postPermissions(actor, postTarget(post, post.thread));
@@ -44,7 +44,7 @@ const HIDEABLE = {
     actions: { hide: "HIDE_THREAD", restore: "RESTORE_THREAD" },
     missing: "Ce fil de discussion n'existe pas.",
     permissions: async (tx: Transaction, actor: Actor, id: number): Promise<HidePermissions> =>
-      threadPermissions(actor, threadTarget(await tx.thread.findUniqueOrThrow({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id } }))),
+      threadPermissions(actor, threadTarget(await tx.thread.findUniqueOrThrow({ select: { kind: true, ...THREAD_RULE_FIELDS }, where: { id } }))),
   },
 } as const;
 type Hideable = keyof typeof HIDEABLE;
@@ -86,14 +86,33 @@ export async function restore(actor: Actor, type: Hideable, id: number) {
   });
 }
 
+type LockedThread = {
+  isLocked: boolean;
+  isPinned: boolean;
+  title: string;
+  authorId: number | null;
+  kind: "POSITION" | "OPEN";
+  hiddenAt: Date | null;
+  closedAt: Date | null;
+  summary: string | null;
+  summaryHtml: string | null;
+};
+
+/** The thread's row, locked until the transaction ends: moderators acting at once act one after the other. */
+export async function lockThread(tx: Transaction, threadId: number): Promise<LockedThread> {
+  const [thread] = await tx.$queryRaw<LockedThread[]>`
+    SELECT is_locked AS "isLocked", is_pinned AS "isPinned", title, author_id AS "authorId", kind::text AS kind, hidden_at AS "hiddenAt",
+      closed_at AS "closedAt", summary, summary_html AS "summaryHtml"
+    FROM threads WHERE id = ${threadId} FOR UPDATE`;
+  if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+  return thread;
+}
+
 /** Lock/unlock, pin/unpin, rename: one log row per attribute that changes. */
 export async function moderateThread(actor: Actor, threadId: number, changes: ModerateThreadInput) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    const [thread] = await tx.$queryRaw<{ isLocked: boolean; isPinned: boolean; title: string; authorId: number | null; kind: "POSITION" | "OPEN"; hiddenAt: Date | null }[]>`
-      SELECT is_locked AS "isLocked", is_pinned AS "isPinned", title, author_id AS "authorId", kind::text AS kind, hidden_at AS "hiddenAt"
-      FROM threads WHERE id = ${threadId} FOR UPDATE`;
-    if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
+    const thread = await lockThread(tx, threadId);
     assertAllowed(threadPermissions(actor, threadTarget(thread)).moderate);
     const log = (action: "LOCK_THREAD" | "UNLOCK_THREAD" | "PIN_THREAD" | "UNPIN_THREAD" | "RENAME_THREAD", before: Prisma.InputJsonValue, after: Prisma.InputJsonValue) =>
       writeLog(tx, { actorId: actor.id, action, targetType: "THREAD", threadId, before, after });

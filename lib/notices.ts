@@ -35,6 +35,9 @@ export const NOTICES = {
   post_restored: "La contribution est rétablie.",
   credit_voided: "Le crédit est annulé : il ne compte plus pour ce message.",
   credit_restored: "Le crédit est rétabli : il compte de nouveau pour ce message.",
+  thread_closed: "La question est close : ses votes et ses positions sont désormais définitifs.",
+  thread_reopened: "La question est rouverte : les membres peuvent de nouveau y participer.",
+  summary_written: "La synthèse de clôture est enregistrée.",
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -1,6 +1,7 @@
 import "server-only";
-import { assertAllowed, canSeeHidden, creditablePost, creditListPermission, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
+import { assertAllowed, canSeeHidden, THREAD_RULE_FIELDS, threadOfRow, creditablePost, creditListPermission, type PostPermissions, postPermissions, postTarget, type Refusal, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
+import { refusingClosedQuestion } from "./db-errors";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
@@ -74,6 +75,7 @@ type PostRow = {
   threadAuthorId: number | null;
   threadIsLocked: boolean;
   threadHiddenAt: Date | null;
+  threadClosedAt: Date | null;
 };
 
 /** What the viewer may do to a post, as the page needs it: each action, and why voting is refused. */
@@ -149,7 +151,7 @@ export function votesByPositionOf(row: Pick<PostRow, "positionUpvotes" | "positi
 const sum = (counts: number[]) => counts.reduce((total, count) => total + count, 0);
 
 function abilitiesOf(viewer: Actor | null, row: PostRow, extras?: PostExtras): PostAbilities {
-  const permissions = postPermissions(viewer, postTarget(row, { authorId: row.threadAuthorId, isLocked: row.threadIsLocked, hiddenAt: row.threadHiddenAt }));
+  const permissions = postPermissions(viewer, postTarget(row, threadOfRow(row)));
   const vote = permissions.vote;
   return {
     ...(Object.fromEntries(Object.entries(permissions).map(([action, permission]) => [action, permission.allowed])) as Record<keyof PostPermissions, boolean>),
@@ -212,7 +214,7 @@ const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "r
   p.mind_change_count AS "mindChangeCount", p.thread_id AS "threadId", p.author_id AS "authorId", u.name AS "authorName",
   wp.id AS "writtenPositionId", wp.label AS "writtenPositionLabel", wp.colour::text AS "writtenPositionColour",
   np.id AS "currentPositionId", np.label AS "currentPositionLabel", np.colour::text AS "currentPositionColour", p.hidden_by_id AS "hiddenById",
-  t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt"`;
+  t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt", t.closed_at AS "threadClosedAt"`;
 // Every post with its author, the position it was written from and the author's current one.
 const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id JOIN threads t ON t.id = p.thread_id
   LEFT JOIN thread_positions wp ON wp.id = p.author_position_id
@@ -444,7 +446,7 @@ export async function getConversationRoot(viewer: Actor | null, thread: PostsThr
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
-  const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true, positions: POSITION_IDS }, where: { id: threadId } });
+  const thread = await db.thread.findUnique({ select: { kind: true, ...THREAD_RULE_FIELDS, positions: POSITION_IDS }, where: { id: threadId } });
   if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   const parent = input.parentId
     ? await db.post.findFirst({
@@ -457,7 +459,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
   const bodyHtml = await renderMemberText(actor, input.body);
 
   const now = new Date();
-  const post = await db.$transaction(async (tx) => {
+  const post = await refusingClosedQuestion(db.$transaction(async (tx) => {
     await consumePostingLimits(actor, tx);
     const created = await tx.post.create({
       select: { id: true },
@@ -475,7 +477,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     if (parent) await tx.post.update({ where: { id: parent.id }, data: { replyCount: { increment: 1 } } });
     await tx.thread.update({ where: { id: threadId }, data: { postCount: { increment: 1 }, lastActivityAt: now } });
     return created;
-  });
+  }));
   return getPostView(actor, post.id, thread);
 }
 
@@ -484,7 +486,7 @@ async function findPostToChange(postId: number) {
   const post = await db.post.findUnique({
     select: {
       id: true, authorId: true, body: true, bodyHtml: true, threadId: true, deletedAt: true, hiddenAt: true, hiddenById: true,
-      thread: { select: { authorId: true, isLocked: true, hiddenAt: true, positions: POSITION_IDS } },
+      thread: { select: { ...THREAD_RULE_FIELDS, positions: POSITION_IDS } },
     },
     where: { id: postId },
   });
@@ -528,7 +530,7 @@ export async function listRevisions(viewer: Actor | null, postId: number) {
   const post = await db.post.findUnique({
     select: {
       body: true, bodyHtml: true, editedAt: true, createdAt: true, authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true,
-      thread: { select: { authorId: true, isLocked: true, hiddenAt: true } },
+      thread: { select: THREAD_RULE_FIELDS },
     },
     where: { id: postId },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAllowed, postPermissions, postTarget, requireActiveUser, requireModerator, threadPermissions, threadTarget } from "./authorization";
+import { THREAD_RULE_FIELDS, assertAllowed, postPermissions, postTarget, requireActiveUser, requireModerator, threadPermissions, threadTarget } from "./authorization";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
@@ -34,13 +34,13 @@ async function assertReportable(actor: Actor, { targetType, targetId }: CreateRe
   const missing = new AppError("not_found", "Ce que vous signalez n'existe pas ou n'est plus visible.");
   if (targetType === "POST") {
     const post = await db.post.findUnique({
-      select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: { authorId: true, isLocked: true, hiddenAt: true } } },
+      select: { authorId: true, deletedAt: true, hiddenAt: true, hiddenById: true, thread: { select: THREAD_RULE_FIELDS } },
       where: { id: targetId },
     });
     if (!post) throw missing;
     assertAllowed(postPermissions(actor, postTarget(post, post.thread)).report);
   } else {
-    const thread = await db.thread.findUnique({ select: { authorId: true, kind: true, isLocked: true, hiddenAt: true }, where: { id: targetId } });
+    const thread = await db.thread.findUnique({ select: { kind: true, ...THREAD_RULE_FIELDS }, where: { id: targetId } });
     if (!thread) throw missing;
     assertAllowed(threadPermissions(actor, threadTarget(thread)).report);
   }
@@ -114,12 +114,12 @@ export async function listReportQueue(actor: Actor, status: "OPEN" | "DISMISSED"
     db.post.findMany({
       select: {
         id: true, body: true, bodyHtml: true, authorId: true, hiddenAt: true, hiddenById: true, hiddenReason: true, deletedAt: true, author,
-        thread: { select: { slug: true, title: true, authorId: true, isLocked: true, hiddenAt: true } },
+        thread: { select: { slug: true, title: true, ...THREAD_RULE_FIELDS } },
       },
       where: { id: { in: postIds } },
     }),
     db.thread.findMany({
-      select: { id: true, slug: true, title: true, body: true, authorId: true, kind: true, isLocked: true, hiddenAt: true, hiddenReason: true, author },
+      select: { id: true, slug: true, title: true, body: true, kind: true, ...THREAD_RULE_FIELDS, hiddenReason: true, author },
       where: { id: { in: threadIds } },
     }),
   ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertAllowed, requireActiveUser, threadPermissions, type ThreadTarget } from "./authorization";
 import { db } from "./db";
+import { refusingClosedQuestion } from "./db-errors";
 import { AppError } from "./errors";
 import type { Position } from "./positions";
 import { creditMindChange } from "./mind-changes";
@@ -33,7 +34,7 @@ export async function setStance(actor: Actor, threadId: number, input: StanceInp
   requireActiveUser(actor);
   const { positionId, creditedPostIds = [] } = input;
   await consumeRateLimit("votesPerMember", String(actor.id));
-  return db.$transaction(async (tx) => {
+  return refusingClosedQuestion(db.$transaction(async (tx) => {
     const changed = await writeStance(tx, actor, threadId, positionId);
     const state = await questionState(tx, actor, threadId);
     assertAllowed(threadPermissions(actor, state).takeStance);
@@ -53,7 +54,7 @@ export async function setStance(actor: Actor, threadId: number, input: StanceInp
       await creditMindChange(tx, actor, threadId, creditedPostIds);
     }
     return { positions: state.positions, myPositionId: state.myPositionId };
-  });
+  }));
 }
 
 const notAChange = () =>
@@ -67,7 +68,7 @@ async function writeStance(tx: Prisma.TransactionClient, actor: Actor, threadId:
     return (
       (await tx.$executeRaw`
         DELETE FROM thread_stances s USING threads t
-        WHERE s.thread_id = ${threadId} AND s.user_id = ${actor.id} AND t.id = s.thread_id AND t.hidden_at IS NULL AND t.kind = 'POSITION'`) > 0
+        WHERE s.thread_id = ${threadId} AND s.user_id = ${actor.id} AND t.id = s.thread_id AND t.hidden_at IS NULL AND t.closed_at IS NULL AND t.kind = 'POSITION'`) > 0
     );
   }
   if (positionId === undefined) return false;
@@ -75,7 +76,7 @@ async function writeStance(tx: Prisma.TransactionClient, actor: Actor, threadId:
     (await tx.$executeRaw`
       INSERT INTO thread_stances (thread_id, user_id, position_id, updated_at)
       SELECT t.id, ${actor.id}, p.id, now() FROM threads t JOIN thread_positions p ON p.thread_id = t.id AND p.id = ${positionId}
-      WHERE t.id = ${threadId} AND t.hidden_at IS NULL AND t.kind = 'POSITION'
+      WHERE t.id = ${threadId} AND t.hidden_at IS NULL AND t.closed_at IS NULL AND t.kind = 'POSITION'
       ON CONFLICT (thread_id, user_id) DO UPDATE SET position_id = EXCLUDED.position_id, updated_at = EXCLUDED.updated_at
       WHERE thread_stances.position_id <> EXCLUDED.position_id`) > 0
   );
@@ -83,7 +84,7 @@ async function writeStance(tx: Prisma.TransactionClient, actor: Actor, threadId:
 
 async function questionState(tx: Prisma.TransactionClient, actor: Actor, threadId: number): Promise<QuestionState> {
   const [state] = await tx.$queryRaw<QuestionState[]>`
-    SELECT t.kind::text AS kind, t.hidden_at IS NOT NULL AS "isHidden", t.is_locked AS "isLocked", t.author_id AS "authorId",
+    SELECT t.kind::text AS kind, t.hidden_at IS NOT NULL AS "isHidden", t.is_locked AS "isLocked", t.closed_at IS NOT NULL AS "isClosed", t.author_id AS "authorId",
       ${positionsColumn},
       (SELECT s.position_id FROM thread_stances s WHERE s.thread_id = t.id AND s.user_id = ${actor.id}) AS "myPositionId"
     FROM threads t WHERE t.id = ${threadId}`;

@@ -22,6 +22,7 @@ const threadSummary = {
   questionNumber: true,
   isPinned: true,
   isLocked: true,
+  closedAt: true,
   postCount: true,
   lastActivityAt: true,
   createdAt: true,
@@ -39,6 +40,8 @@ export type ThreadSummary = {
   questionNumber: number | null;
   isPinned: boolean;
   isLocked: boolean;
+  /** When a moderator closed the question (read-only, its tally final); null while open. */
+  closedAt: Date | null;
   postCount: number;
   lastActivityAt: Date;
   createdAt: Date;
@@ -96,7 +99,7 @@ export function threadsQuery({ sort, cursor }: Omit<ListThreadsQuery, "limit">, 
     : Prisma.empty;
   return Prisma.sql`
     SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.question_number AS "questionNumber", t.is_pinned AS "isPinned",
-      t.is_locked AS "isLocked", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
+      t.is_locked AS "isLocked", t.closed_at AS "closedAt", t.post_count AS "postCount", t.last_activity_at AS "lastActivityAt",
       t.created_at AS "createdAt", t.upvotes, t.downvotes, t.score, ${spec.column} AS "sortValue"
     FROM threads t
     WHERE t.hidden_at IS NULL ${afterCursor}
@@ -123,14 +126,25 @@ const threadDetail = {
   // in the same statement. A question nobody ever took a position on has no history and no
   // credits, and its page does not ask for them.
   stanceChanges: { select: { changedAt: true }, orderBy: { changedAt: "asc" }, take: 1 },
+  summary: true,
+  summaryHtml: true,
+  summaryAt: true,
+  summaryBy: { select: { id: true, name: true } },
 } as const;
+
+/** The moderators' closing summary, as pages and the API show it. */
+export type ThreadSummaryText = { body: string; html: string | null; writtenAt: Date; author: { id: number; name: string } | null };
 
 /** A thread, if the viewer may see it: a hidden one only to moderators and its author. */
 async function findVisibleThread(viewer: Actor | null, where: { id: number } | { slug: string }) {
   const row = await db.thread.findUnique({ select: { ...threadDetail, hiddenAt: true, hiddenReason: true }, where });
   if (!row) return null;
-  const { stanceChanges, ...rest } = row;
-  const thread = { ...rest, firstStanceChangeAt: stanceChanges[0]?.changedAt ?? null };
+  const { stanceChanges, summary, summaryHtml, summaryAt, summaryBy, ...rest } = row;
+  const thread = {
+    ...rest,
+    summary: summary !== null && summaryAt ? ({ body: summary, html: summaryHtml, writtenAt: summaryAt, author: summaryBy } satisfies ThreadSummaryText) : null,
+    firstStanceChangeAt: stanceChanges[0]?.changedAt ?? null,
+  };
   if (!thread.hiddenAt) return { ...thread, hiddenReason: null };
   return canSeeHidden(viewer, thread.author?.id ?? null) ? thread : null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertAllowed, type Permission, postPermissions, requireActiveUser, threadPermissions } from "./authorization";
 import { db } from "./db";
+import { refusingClosedQuestion } from "./db-errors";
 import { Prisma } from "./generated/prisma/client";
 import { AppError } from "./errors";
 import { consumeRateLimit } from "./rate-limit";
@@ -31,6 +32,7 @@ type TargetState = {
   isHidden: boolean;
   isDeleted: boolean;
   isLocked: boolean;
+  isClosed: boolean;
   kind: "POSITION" | "OPEN";
   threadAuthorId: number | null;
   isThreadHidden: boolean;
@@ -41,13 +43,13 @@ const POST: Target = {
   voteTable: Prisma.raw("post_votes"),
   column: Prisma.raw("post_id"),
   source: Prisma.sql`posts target JOIN threads thread ON thread.id = target.thread_id`,
-  mayVote: Prisma.sql`target.hidden_at IS NULL AND thread.hidden_at IS NULL AND target.deleted_at IS NULL`,
-  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", target.deleted_at IS NOT NULL AS "isDeleted", thread.is_locked AS "isLocked",
+  mayVote: Prisma.sql`target.hidden_at IS NULL AND thread.hidden_at IS NULL AND thread.closed_at IS NULL AND target.deleted_at IS NULL`,
+  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", target.deleted_at IS NOT NULL AS "isDeleted", thread.is_locked AS "isLocked", thread.closed_at IS NOT NULL AS "isClosed",
     thread.kind::text AS kind, thread.author_id AS "threadAuthorId", thread.hidden_at IS NOT NULL AS "isThreadHidden"`,
   permission: (actor, state) =>
     postPermissions(actor, {
       ...state,
-      thread: { authorId: state.threadAuthorId, isHidden: state.isThreadHidden, isLocked: state.isLocked },
+      thread: { authorId: state.threadAuthorId, isHidden: state.isThreadHidden, isLocked: state.isLocked, isClosed: state.isClosed },
     }).vote,
 };
 
@@ -56,8 +58,8 @@ const THREAD: Target = {
   voteTable: Prisma.raw("thread_votes"),
   column: Prisma.raw("thread_id"),
   source: Prisma.sql`threads target`,
-  mayVote: Prisma.sql`target.hidden_at IS NULL AND target.author_id IS NOT NULL`,
-  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", false AS "isDeleted", target.is_locked AS "isLocked",
+  mayVote: Prisma.sql`target.hidden_at IS NULL AND target.closed_at IS NULL AND target.author_id IS NOT NULL`,
+  state: Prisma.sql`target.hidden_at IS NOT NULL AS "isHidden", false AS "isDeleted", target.is_locked AS "isLocked", target.closed_at IS NOT NULL AS "isClosed",
     target.kind::text AS kind, target.author_id AS "threadAuthorId", target.hidden_at IS NOT NULL AS "isThreadHidden"`,
   permission: (actor, state) => threadPermissions(actor, state).vote,
 };
@@ -99,7 +101,7 @@ async function castVote(actor: Actor, kind: TargetKind, id: number, { value }: V
   requireActiveUser(actor);
   await consumeRateLimit("votesPerMember", String(actor.id));
   const queries = voteQueries(kind, actor.id, id, value);
-  const written = await db.$executeRaw(queries.write);
+  const written = await refusingClosedQuestion(db.$executeRaw(queries.write));
   const [state] = await db.$queryRaw<TargetState[]>(queries.state);
   if (!state) throw new AppError("not_found", kind === "post" ? "Cette contribution n'existe pas." : "Ce fil de discussion n'existe pas.");
   if (written === 0) assertAllowed(TARGETS[kind].permission(actor, state));

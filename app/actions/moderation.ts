@@ -1,7 +1,7 @@
 "use server";
 // The moderation forms (lib/forms.ts): role change, suspension, the report queue's actions, and the
-// thread page's (lock, pin, rename, hide and restore a thread or a post, void and restore a post's
-// credit). The JSON API (app/api/admin, app/api/moderation) calls the same lib/moderation.ts and
+// thread page's (lock, pin, rename, close and reopen, write the closing summary, hide and restore a
+// thread or a post, void and restore a post's credit). The JSON API (app/api/admin, app/api/moderation) calls the same lib/moderation.ts and
 // lib/credit-moderation.ts functions.
 import { requireUser } from "@/lib/authorization";
 import { moderateCredit } from "@/lib/credit-moderation";
@@ -9,14 +9,17 @@ import { withFormsClosed } from "@/lib/form-links";
 import { formAction } from "@/lib/forms";
 import { changeRole, hide, moderateThread, restore, suspendUser, unsuspendUser } from "@/lib/moderation";
 import { resolveReport } from "@/lib/reports";
+import { closeThread, reopenThread, writeSummary } from "@/lib/thread-closing";
 import {
   MODERATION_OPEN_PARAMS,
   changeRoleForm,
+  closeThreadForm,
   hideForm,
   moderateCreditForm,
   moderateThreadForm,
   resolveReportForm,
   restoreForm,
+  summaryForm,
   suspendForm,
   unsuspendForm,
 } from "@/lib/schemas/moderation-forms";
@@ -58,6 +61,22 @@ export const hideAction = formAction(hideForm, async ({ targetType, targetId, re
 export const restoreAction = formAction(restoreForm, async ({ targetType, targetId, returnTo }, actor) => {
   await restore(requireUser(actor), targetType, targetId);
   return { to: closed(returnTo), notice: targetType === "POST" ? "post_restored" : "thread_restored" };
+});
+
+/** Closing and reopening a question, each with its optional reason. */
+export const closeThreadAction = formAction(closeThreadForm, async ({ threadId, reason, returnTo }, actor) => {
+  await closeThread(requireUser(actor), threadId, { reason });
+  return { to: closed(returnTo), notice: "thread_closed" };
+});
+
+export const reopenThreadAction = formAction(closeThreadForm, async ({ threadId, reason, returnTo }, actor) => {
+  await reopenThread(requireUser(actor), threadId, { reason });
+  return { to: closed(returnTo), notice: "thread_reopened" };
+});
+
+export const writeSummaryAction = formAction(summaryForm, async ({ threadId, body, returnTo }, actor) => {
+  await writeSummary(requireUser(actor), threadId, { body });
+  return { to: closed(returnTo), notice: "summary_written" };
 });
 
 /** Back to the post's list of credits, which the form's page keeps open to show the change. */

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Quotation } from "@/components/quotation";
 import { getArticle } from "@/lib/articles";
+import { ClosedBadge } from "@/components/thread-kind-badge";
 import { listArticleQuestions } from "@/lib/threads";
 import { NNBSP } from "@/lib/typography";
 
@@ -50,6 +51,12 @@ export default async function ArticlePage() {
               <Link href={`/t/${question.slug}`} className="text-blue-700 underline dark:text-blue-300">
                 {question.title}
               </Link>
+              {question.closedAt && (
+                <>
+                  {" "}
+                  <ClosedBadge />
+                </>
+              )}
             </li>
           ))}
         </ol>

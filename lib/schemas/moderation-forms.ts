@@ -1,7 +1,7 @@
 // The moderation pages' forms (app/actions/moderation.ts): the API's schemas with what a form adds,
 // the ids a JSON route takes from its URL and the page to come back to.
 import { z } from "zod";
-import { changeRoleSchema, hideSchema, moderateCreditSchema, moderateThreadSchema, resolveReportSchema, suspendSchema } from "./moderation";
+import { changeRoleSchema, closeThreadSchema, hideSchema, moderateCreditSchema, moderateThreadSchema, resolveReportSchema, summarySchema, suspendSchema } from "./moderation";
 import { idParam } from "./pagination";
 import { returnTo } from "./post-forms";
 
@@ -42,4 +42,8 @@ const withBooleans = (values: unknown) => {
   for (const name of ["locked", "pinned"]) if (changed[name] === "true" || changed[name] === "false") changed[name] = changed[name] === "true";
   return changed;
 };
+/** Closing or reopening: the reason is optional, an empty field is none. */
+export const closeThreadForm = z.preprocess(withoutBlankReason, closeThreadSchema.extend({ threadId: idParam, returnTo }));
+export const summaryForm = summarySchema.extend({ threadId: idParam, returnTo });
+
 export const moderateThreadForm = z.preprocess(withBooleans, moderateThreadSchema.and(z.object({ threadId: idParam, returnTo })));

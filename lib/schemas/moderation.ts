@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createThreadSchema } from "./post";
+import { createThreadSchema, markdownText } from "./post";
 import { createdAtCursorKey, cursorParam, idParam, limitParam } from "./pagination";
 import { ROLES } from "./user";
 
@@ -47,6 +47,14 @@ export const moderateThreadSchema = z
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), { error: "Indiquez au moins un changement." });
 export type ModerateThreadInput = z.infer<typeof moderateThreadSchema>;
+
+/** Closing or reopening a question: the reason is optional (the summary says the outcome). */
+export const closeThreadSchema = z.object({ reason: moderationReason.optional() });
+export type CloseThreadInput = z.infer<typeof closeThreadSchema>;
+
+/** The closing summary: markdown, as long as a post may be (the database holds 1 to 20,000 characters). */
+export const summarySchema = z.object({ body: markdownText("Écrivez la synthèse.", "La synthèse") });
+export type SummaryInput = z.infer<typeof summarySchema>;
 
 export const suspendSchema = z.object({
   until: z.iso

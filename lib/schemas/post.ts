@@ -33,16 +33,20 @@ export const POST_PAGE_MAX = 100;
 export const OPEN_FORM_PARAMS = ["repondre", "citer", "modifier", "supprimer", "historique", "credits"] as const;
 export type OpenFormKind = (typeof OPEN_FORM_PARAMS)[number];
 
-export const postBody = z
-  .string({ error: "Écrivez votre contribution." })
-  .trim()
-  .min(1, { error: "Écrivez votre contribution." })
-  .max(POST_BODY_MAX, { error: `Une contribution compte au plus ${POST_BODY_MAX.toLocaleString("fr-FR")} caractères.` })
-  // What the renderer would refuse (nesting), refused here already: the composer says it as the API does.
-  .check((ctx) => {
-    const problem = ctx.value.length <= POST_BODY_MAX ? markdownLimitProblem(ctx.value) : null;
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
-  });
+/** A member's markdown text: `missing` when empty, `noun` names it in the length error (« Une contribution »). */
+export const markdownText = (missing: string, noun: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(POST_BODY_MAX, { error: `${noun} compte au plus ${POST_BODY_MAX.toLocaleString("fr-FR")} caractères.` })
+    // What the renderer would refuse (nesting), refused here already: the composer says it as the API does.
+    .check((ctx) => {
+      const problem = ctx.value.length <= POST_BODY_MAX ? markdownLimitProblem(ctx.value) : null;
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    });
+
+export const postBody = markdownText("Écrivez votre contribution.", "Une contribution");
 
 export const createPostSchema = z.object({ body: postBody, parentId: idParam.nullish() });
 export type CreatePostInput = z.infer<typeof createPostSchema>;

@@ -9,7 +9,10 @@ import { POST as hidePost } from "@/app/api/moderation/posts/[id]/hide/route";
 import { POST as restorePost } from "@/app/api/moderation/posts/[id]/restore/route";
 import { POST as resolveReport } from "@/app/api/moderation/reports/[id]/resolve/route";
 import { POST as hideThread } from "@/app/api/moderation/threads/[id]/hide/route";
+import { POST as closeThread } from "@/app/api/moderation/threads/[id]/close/route";
+import { POST as reopenThread } from "@/app/api/moderation/threads/[id]/reopen/route";
 import { POST as restoreThread } from "@/app/api/moderation/threads/[id]/restore/route";
+import { PUT as writeSummary } from "@/app/api/moderation/threads/[id]/summary/route";
 import { PATCH as moderateThread } from "@/app/api/moderation/threads/[id]/route";
 import { POST as suspend } from "@/app/api/moderation/users/[id]/suspend/route";
 import { POST as unsuspend } from "@/app/api/moderation/users/[id]/unsuspend/route";
@@ -68,7 +71,15 @@ async function fixture() {
   await db.threadStance.update({ where: { threadId_userId: { threadId: thread.id, userId: victim.id } }, data: { positionId: contre.id } });
   const change = await db.stanceChange.findFirstOrThrow({ where: { threadId: thread.id, userId: victim.id }, orderBy: { id: "desc" } });
   const credit = await db.mindChangeCredit.create({ data: { changeId: change.id, threadId: thread.id, postId: post.id, userId: victim.id, fromPositionId: pour.id, toPositionId: contre.id } });
-  return { callers, thread, post, hiddenPost, hiddenThread, victim, suspendedVictim, openReport, credit };
+  // A closed question of the author's, with a post by the author and the member's stance on it.
+  const closedThread = await db.thread.create({ data: { slug: `matrice-close-${author.id}`, title: "Une question close de la matrice", body: "x", kind: "POSITION", authorId: author.id, postCount: 1,
+      positions: { create: [{ ord: 0, label: "Pour", colour: "BLUE" }, { ord: 1, label: "Contre", colour: "ORANGE" }] } },
+    include: { positions: { orderBy: { ord: "asc" } } },
+  });
+  const closedPost = await db.post.create({ data: { threadId: closedThread.id, authorId: author.id, body: "Un avis final", bodyHtml: "<p>Un avis final</p>" } });
+  await db.threadStance.create({ data: { threadId: closedThread.id, userId: callers.member!.id, positionId: closedThread.positions[0].id } });
+  await db.thread.update({ where: { id: closedThread.id }, data: { closedAt: new Date(), closedById: callers.moderator!.id } });
+  return { callers, thread, post, hiddenPost, hiddenThread, victim, suspendedVictim, openReport, credit, closedThread, closedPost };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
@@ -101,6 +112,19 @@ const ENDPOINTS: Endpoint[] = [
   { name: "POST /api/moderation/threads/{id}/hide", handler: hideThread, method: "POST", target: (f) => f.thread.id, body: () => ({ reason: "Doublon" }), expected: MODERATORS_ONLY_NO_CONTENT },
   { name: "POST /api/moderation/threads/{id}/restore", handler: restoreThread, method: "POST", target: (f) => f.hiddenThread.id, expected: MODERATORS_ONLY_NO_CONTENT },
   { name: "POST /api/moderation/credits/{id}", handler: moderateCredit, method: "POST", target: (f) => f.credit.id, body: () => ({ action: "VOID", reason: "Comptes multiples" }), expected: MODERATORS_ONLY },
+  { name: "POST /api/moderation/threads/{id}/close", handler: closeThread, method: "POST", target: (f) => f.thread.id, body: () => ({ reason: "Le débat a fait le tour" }), expected: MODERATORS_ONLY },
+  { name: "POST /api/moderation/threads/{id}/close (already closed)", handler: closeThread, method: "POST", target: (f) => f.closedThread.id, body: () => ({}), expected: statuses(401, 403, 403, 403, 409, 409) },
+  { name: "POST /api/moderation/threads/{id}/reopen", handler: reopenThread, method: "POST", target: (f) => f.closedThread.id, body: () => ({}), expected: MODERATORS_ONLY },
+  { name: "POST /api/moderation/threads/{id}/reopen (open)", handler: reopenThread, method: "POST", target: (f) => f.thread.id, body: () => ({}), expected: statuses(401, 403, 403, 403, 409, 409) },
+  { name: "PUT /api/moderation/threads/{id}/summary", handler: writeSummary, method: "PUT", target: (f) => f.closedThread.id, body: () => ({ body: "La synthèse de la modération." }), expected: MODERATORS_ONLY },
+  // A closed question: every change is a conflict for whoever could make it on an open one.
+  { name: "POST /api/threads/{id}/posts (closed)", handler: createPost, method: "POST", target: (f) => f.closedThread.id, body: () => ({ body: "Réponse" }), expected: statuses(401, 409, 409, 403, 409, 409) },
+  { name: "POST /api/threads/{id}/posts, a reply (closed)", handler: createPost, method: "POST", target: (f) => f.closedThread.id, body: (f) => ({ body: "Réponse", parentId: f.closedPost.id }), expected: statuses(401, 409, 409, 403, 409, 409) },
+  { name: "PATCH /api/posts/{id} (closed)", handler: editPost, method: "PATCH", target: (f) => f.closedPost.id, body: () => ({ body: "Modifié" }), expected: statuses(401, 403, 409, 403, 403, 403) },
+  { name: "DELETE /api/posts/{id} (closed)", handler: deletePost, method: "DELETE", target: (f) => f.closedPost.id, expected: statuses(401, 403, 409, 403, 403, 403) },
+  { name: "PUT /api/posts/{id}/vote (closed)", handler: votePost, method: "PUT", target: (f) => f.closedPost.id, body: () => ({ value: 1 }), expected: statuses(401, 409, 409, 403, 409, 409) },
+  { name: "PUT /api/threads/{id}/vote (closed)", handler: voteThread, method: "PUT", target: (f) => f.closedThread.id, body: () => ({ value: 1 }), expected: statuses(401, 409, 409, 403, 409, 409) },
+  { name: "PUT /api/threads/{id}/stance (closed)", handler: stance, method: "PUT", target: (f) => f.closedThread.id, body: (f) => ({ positionId: f.closedThread.positions[1].id }), expected: statuses(401, 409, 409, 403, 409, 409) },
   { name: "PATCH /api/moderation/threads/{id}", handler: moderateThread, method: "PATCH", target: (f) => f.thread.id, body: () => ({ locked: true }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/users/{id}/suspend", handler: suspend, method: "POST", target: (f) => f.victim.id, body: () => ({ until: null, reason: "Test" }), expected: MODERATORS_ONLY },
   { name: "POST /api/moderation/users/{id}/unsuspend", handler: unsuspend, method: "POST", target: (f) => f.suspendedVictim.id, expected: MODERATORS_ONLY_NO_CONTENT },
@@ -112,7 +136,7 @@ const ENDPOINTS: Endpoint[] = [
 /** A fingerprint of every table but the rate-limit counters. */
 function fingerprint() {
   return withClient(process.env.DATABASE_URL!, async (client) => {
-    const tables = ["users", "threads", "posts", "post_revisions", "post_votes", "thread_votes", "thread_stances", "mind_change_credits", "reports", "moderation_log"];
+    const tables = ["users", "threads", "posts", "post_revisions", "post_votes", "thread_votes", "thread_stances", "mind_change_credits", "reports", "moderation_log", "thread_summary_revisions"];
     const parts: string[] = [];
     for (const table of tables) {
       parts.push((await client.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`)).rows[0].h);

@@ -11,7 +11,10 @@ import * as postCredits from "@/app/api/moderation/posts/[id]/credits/route";
 import * as hidePost from "@/app/api/moderation/posts/[id]/hide/route";
 import * as resolveReport from "@/app/api/moderation/reports/[id]/resolve/route";
 import * as hideThread from "@/app/api/moderation/threads/[id]/hide/route";
+import * as closeThread from "@/app/api/moderation/threads/[id]/close/route";
+import * as reopenThread from "@/app/api/moderation/threads/[id]/reopen/route";
 import * as moderateThread from "@/app/api/moderation/threads/[id]/route";
+import * as threadSummary from "@/app/api/moderation/threads/[id]/summary/route";
 import * as suspend from "@/app/api/moderation/users/[id]/suspend/route";
 import * as replies from "@/app/api/posts/[id]/replies/route";
 import * as post from "@/app/api/posts/[id]/route";
@@ -45,6 +48,9 @@ const WRITES: Write[] = [
   { name: "hide a thread", handler: hideThread.POST, method: "POST", path: "/api/moderation/threads/1/hide", body: { reason: "Hors charte." } },
   { name: "void a credit", handler: moderateCredit.POST, method: "POST", path: "/api/moderation/credits/1", body: { action: "VOID", reason: "Comptes multiples." } },
   { name: "rename a thread", handler: moderateThread.PATCH, method: "PATCH", path: "/api/moderation/threads/1", body: { title: "Un nouveau titre de fil" } },
+  { name: "close a question", handler: closeThread.POST, method: "POST", path: "/api/moderation/threads/1/close", body: { reason: "Le débat a fait le tour." } },
+  { name: "reopen a question", handler: reopenThread.POST, method: "POST", path: "/api/moderation/threads/1/reopen", body: { reason: "Un fait nouveau." } },
+  { name: "write the closing summary", handler: threadSummary.PUT, method: "PUT", path: "/api/moderation/threads/1/summary", body: { body: "La synthèse." } },
   { name: "suspend", handler: suspend.POST, method: "POST", path: "/api/moderation/users/1/suspend", body: { until: "2999-01-01T00:00:00Z", reason: "Insultes." } },
   { name: "change a role", handler: adminUser.PATCH, method: "PATCH", path: "/api/admin/users/1", body: { role: "MODERATOR" } },
   { name: "sign up", handler: users.POST, method: "POST", path: "/api/users", body: { email: "nul@example.test", name: "Nul Part", password: "un mot de passe solide" } },

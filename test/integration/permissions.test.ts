@@ -107,7 +107,7 @@ describe("one rule, one reason", () => {
     const author = await createMember();
     const thread = await createThreadRow();
     const own = await db.post.create({ data: { threadId: thread.id, authorId: author.id, body: "Mon avis", bodyHtml: "<p>Mon avis</p>" } });
-    const target = postTarget(own, { authorId: null, isLocked: false, hiddenAt: null });
+    const target = postTarget(own, { authorId: null, isLocked: false, hiddenAt: null, closedAt: null });
     const vote = postPermissions(await actor(author), target).vote;
     const refused = await post(votePostRoute, `/api/posts/${own.id}/vote`, author, { value: 1 }, own.id);
     expect(refused.status).toBe(403);
@@ -121,7 +121,7 @@ describe("one rule, one reason", () => {
     const own = await db.post.create({ data: { threadId: thread.id, authorId: author.id, body: "Mon avis", bodyHtml: "<p>Mon avis</p>" } });
     const refused = await post(reportRoute, "/api/reports", author, { targetType: "POST", targetId: own.id, reason: "SPAM" });
     expect(refused.status).toBe(403);
-    const report = postPermissions(await actor(author), postTarget(own, { authorId: null, isLocked: false, hiddenAt: null })).report;
+    const report = postPermissions(await actor(author), postTarget(own, { authorId: null, isLocked: false, hiddenAt: null, closedAt: null })).report;
     expect(report).toEqual({ allowed: false, code: "forbidden", reason: refused.body.error.message });
   });
 });

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ClosingSummary, SUMMARY_HISTORY_PANEL } from "@/components/closing-summary";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
 import { AgreementPoints } from "@/components/agreement-points";
 import { MostCredited } from "@/components/most-credited";
 import { StancePanel } from "@/components/stance-panel";
 import { ThreadContext } from "@/components/thread-context";
-import { ThreadKindBadge } from "@/components/thread-kind-badge";
+import { ClosedBadge, ThreadKindBadge } from "@/components/thread-kind-badge";
 import { ThreadModeration } from "@/components/thread-moderation";
 import { ParticipateLink, ThreadComposer } from "@/components/thread-composer";
 import { PositionHistoryChart } from "@/components/position-history-chart";
@@ -26,6 +27,7 @@ import { listAgreementPoints } from "@/lib/consensus";
 import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { positionHistoryOf } from "@/lib/position-history";
 import { getMyPositionId } from "@/lib/stances";
+import { listSummaryRevisions } from "@/lib/thread-closing";
 import { getThreadBySlug } from "@/lib/threads";
 import { getMyThreadVote } from "@/lib/votes";
 import { signInHref } from "@/lib/form-links";
@@ -59,7 +61,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
-  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory, agreementPoints] = await Promise.all([
+  const isSummaryHistoryOpen = address.ouvrir === SUMMARY_HISTORY_PANEL && thread.summary !== null;
+  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory, agreementPoints, summaryHistory] = await Promise.all([
     listPostsOfVisibleThread(viewer, thread, { ...query, position }),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
@@ -67,6 +70,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     listMostCredited(thread),
     thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
     listAgreementPoints(thread),
+    isSummaryHistoryOpen ? listSummaryRevisions(viewer, thread.id) : null,
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
@@ -90,11 +94,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <ThreadKindBadge kind={thread.kind} />
+          {thread.closedAt && <ClosedBadge />}
           {thread.isLocked && <span className="text-sm text-slate-600 dark:text-slate-400">Fil verrouillé</span>}
         </div>
         <h1 className="text-2xl font-bold leading-snug">{thread.title}</h1>
+        <ClosingSummary kind={thread.kind} closedAt={thread.closedAt} summary={thread.summary} history={summaryHistory?.items ?? null} returnTo={returnTo} />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-          <ParticipateLink />
+          {!thread.closedAt && <ParticipateLink />}
           <Link href={`${threadPath}/synthese`} className="inline-block py-1 text-sm text-blue-700 underline dark:text-blue-300">
             Synthèse de la question
           </Link>
@@ -109,7 +115,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         )}
         {can.moderate.allowed && (
           <ThreadModeration
-            thread={{ id: thread.id, title: thread.title, isLocked: thread.isLocked, isPinned: thread.isPinned, isHidden: thread.hiddenAt !== null }}
+            thread={{ id: thread.id, title: thread.title, isLocked: thread.isLocked, isPinned: thread.isPinned, isHidden: thread.hiddenAt !== null, isClosed: thread.closedAt !== null }}
+            summary={thread.summary?.body ?? null}
             canHide={can.hide.allowed}
             canRestore={can.restore.allowed}
             returnTo={returnTo}
@@ -152,6 +159,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           threadId={thread.id}
           initial={{ positions: thread.positions, myPositionId }}
           canTakeStance={can.takeStance.allowed}
+          isFinal={thread.closedAt !== null}
           signInHref={viewer ? null : signInToThread}
           credit={credit}
         />
