@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BestArguments } from "@/components/best-arguments";
 import { Markdown } from "@/components/markdown";
 import { ArticleCaption, Quotation } from "@/components/quotation";
 import { ReportButton } from "@/components/report-button";
@@ -15,6 +16,7 @@ import { PostList } from "@/components/post-list";
 import { renderPosts } from "@/components/rendered-posts";
 import { VoteButtons } from "@/components/vote-buttons";
 import { voteRefusalOf } from "@/components/vote-sides";
+import { type ArgumentGroup, listBestArguments } from "@/lib/arguments";
 import { getViewer } from "@/lib/auth";
 import { threadPermissions, threadTarget } from "@/lib/authorization";
 import { countLabel } from "@/lib/format";
@@ -55,10 +57,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = threadPageQuery(address);
   // A position of another question filters nothing: the page shows all its posts.
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
+  const facet = thread.facets.some((candidate) => candidate.id === query.facet) ? query.facet : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
-  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory] = await Promise.all([
-    listPostsOfVisibleThread(viewer, thread.id, { ...query, position }),
+  const [posts, bestArguments, myPositionId, myVote, openPanel, mostCredited, positionHistory] = await Promise.all([
+    listPostsOfVisibleThread(viewer, thread.id, { ...query, position, facet }),
+    listBestArguments(thread),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
@@ -68,11 +72,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
   const can = threadPermissions(viewer, threadTarget({ ...thread, authorId: thread.author?.id ?? null }));
-  const hrefWith = (changes: { sort?: string; position?: string; cursor?: string; before?: string }) => {
-    const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...changes });
+  const hrefWith = (changes: { sort?: string; position?: string; facet?: string; cursor?: string; before?: string }) => {
+    const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...(facet ? { facet: String(facet) } : {}), ...changes });
     if (!search.get("position")) search.delete("position");
+    if (!search.get("facet")) search.delete("facet");
     return `${threadPath}?${search}`;
   };
+  // A column's full list: its filter alone, best first, at the list.
+  const groupListHref = (group: ArgumentGroup) =>
+    `${threadPath}?${new URLSearchParams({ ...(group.id ? { [group.kind]: String(group.id) } : {}), sort: "best" })}#posts-title`;
   const place = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
   const returnTo = hrefWith(place);
   const context = { threadId: thread.id, returnTo, creditPicks };
@@ -155,6 +163,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           credit={credit}
         />
       )}
+      <BestArguments groups={bestArguments} listHref={groupListHref} />
       {positionHistory && <PositionHistoryChart history={positionHistory} />}
       {mostCredited.length > 0 && <MostCredited posts={mostCredited} />}
       <section aria-labelledby="posts-title" className="space-y-3">
@@ -170,18 +179,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             hrefFor={(value) => hrefWith({ position: value })}
           />
         )}
+        {thread.facets.length > 0 && (
+          <SortLinks
+            label="Thème"
+            options={[{ value: "", label: "Tous les thèmes" }, ...thread.facets.map(({ id, label }) => ({ value: String(id), label }))]}
+            current={facet ? String(facet) : ""}
+            hrefFor={(value) => hrefWith({ facet: value })}
+          />
+        )}
         <PostList
-          key={`${sort}-${position ?? ""}`}
+          key={`${sort}-${position ?? ""}-${facet ?? ""}`}
           items={await renderPosts(posts.items, context, openPanel)}
           context={context}
           threadPath={threadPath}
-          pages={{ kind: "thread", sort, position }}
+          pages={{ kind: "thread", sort, position, facet }}
           next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), cursor: posts.nextCursor } : null}
           previousHref={posts.previousCursor ? hrefWith({ before: posts.previousCursor }) : null}
           emptyMessage="Personne n’a encore donné son avis sur cette question."
         />
       </section>
-      <ThreadComposer threadId={thread.id} returnTo={returnTo} permission={can.post} signInHref={signInToThread} />
+      <ThreadComposer threadId={thread.id} facets={thread.facets} returnTo={returnTo} permission={can.post} signInHref={signInToThread} />
     </div>
   );
 }
