@@ -3,8 +3,18 @@
 import { useState } from "react";
 import { proposeThread } from "@/app/actions/threads";
 import { THREAD_TITLE_MAX, THREAD_TITLE_MIN } from "@/lib/schemas/post";
-import { positionRowNames } from "@/lib/schemas/post-forms";
-import { POSITION_COLOURS, POSITION_DESCRIPTION_MAX, POSITION_LABEL_MAX, POSITIONS_MAX, POSITIONS_MIN } from "@/lib/schemas/vocabulary";
+import { facetRowNames, positionRowNames } from "@/lib/schemas/post-forms";
+import {
+  FACET_DESCRIPTION_MAX,
+  FACET_LABEL_MAX,
+  FACETS_MAX,
+  FACETS_MIN,
+  POSITION_COLOURS,
+  POSITION_DESCRIPTION_MAX,
+  POSITION_LABEL_MAX,
+  POSITIONS_MAX,
+  POSITIONS_MIN,
+} from "@/lib/schemas/vocabulary";
 import { POSITION_COLOUR_NAMES } from "./position-colours";
 import { type ComposerForm, PostComposer } from "./post-composer";
 import { useFieldId, useIsHydrated } from "./ui/action-form";
@@ -36,16 +46,17 @@ export function NewThreadForm() {
 }
 
 /**
- * The kind of question, and the positions of a prise de position. Without JavaScript the rows are
- * always there (the server ignores blank ones); with it, they show only for a prise de position,
- * and are disabled otherwise so that the form does not send them.
+ * The kind of question, the positions of a prise de position and the facets of a question
+ * ouverte. Without JavaScript both sets of rows are always there (the server ignores blank ones);
+ * with it, each shows only for its kind, and is disabled otherwise so that the form does not send it.
  */
 function QuestionKind({ form }: { form: ComposerForm }) {
   const [kind, setKind] = useState(form.valueOf("kind", "OPEN"));
   const positionsId = useFieldId("positions");
   const kindId = useFieldId("kind");
   // Before hydration (and without JavaScript) the rows are shown whatever the kind.
-  const hidesRows = useIsHydrated() && kind === "OPEN";
+  const isHydrated = useIsHydrated();
+  const hidesRows = isHydrated && kind === "OPEN";
   return (
     <>
       <fieldset id={kindId}>
@@ -104,7 +115,51 @@ function QuestionKind({ form }: { form: ComposerForm }) {
           );
         })}
       </fieldset>
+      <FacetRows form={form} hidden={isHydrated && kind === "POSITION"} />
     </>
+  );
+}
+
+/** « Regrouper les arguments par thème »: a question ouverte's optional facets, none or 2 to 4. */
+function FacetRows({ form, hidden }: { form: ComposerForm; hidden: boolean }) {
+  const facetsId = useFieldId("facets");
+  return (
+    <fieldset
+      id={facetsId}
+      hidden={hidden}
+      disabled={hidden}
+      className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      aria-describedby={`${facetsId}-hint${form.errors.facets ? ` ${facetsId}-error` : ""}`}
+    >
+      <legend className="px-1 text-sm font-medium">Regrouper les arguments par thème (facultatif, question ouverte)</legend>
+      <p id={`${facetsId}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+        Aucun thème, ou de {FACETS_MIN} à {FACETS_MAX} thèmes distincts (par exemple « Risques » et « Opportunités ») : chaque argument en choisit un, et
+        les lecteurs les voient côte à côte ({FACET_LABEL_MAX} caractères au plus chacun, et une description facultative d’une ligne). Laissez vides les
+        lignes dont vous n’avez pas besoin.
+      </p>
+      <FieldError id={facetsId} error={form.errors.facets} />
+      {Array.from({ length: FACETS_MAX }, (_, index) => {
+        const names = facetRowNames(index);
+        return (
+          <div key={index} className="grid gap-2 sm:grid-cols-2">
+            <TextField
+              label={`Thème ${index + 1}`}
+              name={names.label}
+              maxLength={FACET_LABEL_MAX + 20}
+              defaultValue={form.valueOf(names.label)}
+              error={form.errors[names.label]}
+            />
+            <TextField
+              label={`Description du thème ${index + 1} (facultative)`}
+              name={names.description}
+              maxLength={FACET_DESCRIPTION_MAX + 20}
+              defaultValue={form.valueOf(names.description)}
+              error={form.errors[names.description]}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
 
