@@ -72,7 +72,7 @@ function ArgumentColumn({ group, href }: { group: ArgumentGroup; href: string })
           </ol>
           <p className="text-sm">
             <a href={href} className="font-medium text-blue-700 underline dark:text-blue-300">
-              {group.postCount === 1 ? "Voir l’argument" : `Voir les ${formatCount(group.postCount)} arguments`}
+              {group.postCount === 1 ? "Voir l’argument" : `Voir les ${group.hasUncountedPosts ? "plus de " : ""}${formatCount(group.postCount)} arguments`}
               {GROUP_WORDS[group.kind]}
             </a>
           </p>

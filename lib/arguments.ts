@@ -12,6 +12,11 @@ import type { PositionColour } from "./schemas/vocabulary";
 
 /** Arguments each group shows by default. */
 export const ARGUMENTS_PER_GROUP = 3;
+/**
+ * A group's posts are counted up to this many: beyond, the count would read every post of a busy
+ * question's side on every view of its page (no counter is stored per position or facet).
+ */
+export const ARGUMENTS_COUNTED_MAX = 1000;
 
 export type BestArgument = {
   id: number;
@@ -30,8 +35,10 @@ export type ArgumentGroup = {
   id: number | null;
   label: string | null;
   colour: PositionColour | null;
-  /** Its visible top-level posts, all of them (the link to the full list says how many). */
+  /** How many visible top-level posts it has (the link to the full list says it), at most ARGUMENTS_COUNTED_MAX. */
   postCount: number;
+  /** It has more than ARGUMENTS_COUNTED_MAX: postCount is where counting stopped. */
+  hasUncountedPosts: boolean;
   /** Its best visible top-level posts, best first. */
   posts: BestArgument[];
 };
@@ -44,7 +51,7 @@ type Row = Omit<BestArgument, "excerpt"> & { groupId: number; postCount: number;
 const VISIBLE_ROOT = Prisma.sql`p.parent_id IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL`;
 
 /** The groups of a question, in their order, and the posts column that says a post's group. */
-function groupsOf(question: ArgumentsQuestion): { groups: Omit<ArgumentGroup, "postCount" | "posts">[]; column: Prisma.Sql | null } {
+function groupsOf(question: ArgumentsQuestion): { groups: Pick<ArgumentGroup, "kind" | "id" | "label" | "colour">[]; column: Prisma.Sql | null } {
   if (question.kind === "POSITION") {
     return {
       groups: question.positions.map(({ id, label, colour }) => ({ kind: "position", id, label, colour })),
@@ -70,7 +77,7 @@ export function bestArgumentsQuery(question: ArgumentsQuestion, perGroup: number
   return Prisma.sql`
     SELECT g.id AS "groupId", c.count AS "postCount", b.*
     FROM unnest(${ids}::int[]) AS g(id)
-    CROSS JOIN LATERAL (SELECT count(*)::int AS count FROM posts p WHERE ${where}) c
+    CROSS JOIN LATERAL (SELECT count(*)::int AS count FROM (SELECT FROM posts p WHERE ${where} LIMIT ${ARGUMENTS_COUNTED_MAX + 1}) counted) c
     LEFT JOIN LATERAL (
       SELECT p.id, u.name AS "authorName", left(p.body_html, ${EXCERPT_HTML_CHARS}) AS "bodyHtml", p.created_at AS "createdAt",
         p.score, p.upvotes, p.downvotes, p.best_rank AS "bestRank"
@@ -83,7 +90,7 @@ export function bestArgumentsQuery(question: ArgumentsQuestion, perGroup: number
 /**
  * « Les arguments » of a question the caller has checked is visible to the viewer: one group per
  * position, or per facet, or a single one, each with its best `perGroup` visible top-level posts
- * (best_rank DESC, id DESC) and how many it has. One statement.
+ * (best_rank DESC, id DESC) and how many it has (up to ARGUMENTS_COUNTED_MAX). One statement.
  */
 export async function listBestArguments(question: ArgumentsQuestion, perGroup = ARGUMENTS_PER_GROUP): Promise<ArgumentGroup[]> {
   const { groups } = groupsOf(question);
@@ -96,6 +103,7 @@ export async function listBestArguments(question: ArgumentsQuestion, perGroup = 
       // The rows of a LATERAL arrive in its order in practice, but SQL promises no order without ORDER BY.
       .sort((a, b) => b.bestRank - a.bestRank || b.id - a.id)
       .map(({ groupId: _group, postCount: _count, bodyHtml, bestRank: _rank, ...post }) => ({ ...post, excerpt: htmlExcerpt(bodyHtml, 200) }));
-    return { ...group, postCount: mine[0]?.postCount ?? 0, posts };
+    const counted = mine[0]?.postCount ?? 0;
+    return { ...group, postCount: Math.min(counted, ARGUMENTS_COUNTED_MAX), hasUncountedPosts: counted > ARGUMENTS_COUNTED_MAX, posts };
   });
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getThreadRoute } from "@/app/api/threads/[id]/route";
 import { GET as listRoute, POST as postRoute } from "@/app/api/threads/[id]/posts/route";
 import { POST as createThreadRoute } from "@/app/api/threads/route";
-import { listBestArguments } from "@/lib/arguments";
+import { ARGUMENTS_COUNTED_MAX, listBestArguments } from "@/lib/arguments";
 import { db as appDb } from "@/lib/db";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { createPositionQuestion, createThreadRow } from "../support/factories";
@@ -210,5 +210,19 @@ describe("listBestArguments", () => {
     expect(none).toEqual([]);
     expect(all).toMatchObject({ kind: "all", id: null, postCount: 2 });
     expect(all.posts.map((post) => post.id)).toEqual([high, low]);
+  });
+
+  it("counts a group's posts up to ARGUMENTS_COUNTED_MAX, and says when there are more", async () => {
+    const author = await createMember();
+    const plain = await createThreadRow();
+    const insert = (count: number) =>
+      db.$executeRaw`INSERT INTO posts (thread_id, author_id, body, body_html) SELECT ${plain.id}, ${author.id}, 'x', '<p>x</p>' FROM generate_series(1, ${count}::int)`;
+    await insert(ARGUMENTS_COUNTED_MAX);
+    const [exact] = await listBestArguments({ id: plain.id, kind: "OPEN", positions: [], facets: [] });
+    expect(exact).toMatchObject({ postCount: ARGUMENTS_COUNTED_MAX, hasUncountedPosts: false });
+    await insert(5);
+    const [capped] = await listBestArguments({ id: plain.id, kind: "OPEN", positions: [], facets: [] });
+    expect(capped).toMatchObject({ postCount: ARGUMENTS_COUNTED_MAX, hasUncountedPosts: true });
+    expect(capped.posts).toHaveLength(3);
   });
 });
