@@ -41,7 +41,8 @@ test("npm run bench drives every scenario against the app and the baseline, with
   }
   // Statements per request, counted by pg_stat_statements: the issue's bound for the reads.
   const queries = (scenario: string) => report.results.find((r) => r.target === "app" && r.scenario === scenario)!.queries!;
-  expect(queries("1. thread page (HTML)")).toBeLessThanOrEqual(3.2);
+  // The thread page: the question, its list, the list's first replies, and « Les arguments » (issue 14).
+  expect(queries("1. thread page (HTML)")).toBeLessThanOrEqual(4.2);
   expect(queries("2. posts API, first page")).toBeLessThanOrEqual(3.2);
   expect(queries("3. thread list (HTML)")).toBeLessThanOrEqual(3.2);
   expect(queries("4. vote")).toBeGreaterThanOrEqual(2.8);
