@@ -6,8 +6,7 @@ import type { Permission } from "@/lib/authorization";
 import type { Facet } from "@/lib/facets";
 import { LazyPostComposer } from "./lazy-post-panels";
 import type { ComposerForm } from "./post-composer";
-import { useFieldId } from "./ui/action-form";
-import { FieldError } from "./ui/text-field";
+import { RadioChoices } from "./ui/radio-choices";
 
 const COMPOSER_ID = "participer";
 
@@ -65,29 +64,14 @@ export function ThreadComposer({ threadId, facets, returnTo, permission, signInH
 
 /** The facets of the question, one to choose (the server refuses a post without one, on this field). */
 function FacetChoice({ facets, form }: { facets: Facet[]; form: ComposerForm }) {
-  const id = useFieldId("facetId");
-  const error = form.errors.facetId;
   return (
-    <fieldset id={id} aria-describedby={error ? `${id}-error` : undefined} className="space-y-1">
-      <legend className="text-sm font-medium">Votre argument porte sur</legend>
-      <FieldError id={id} error={error} />
-      {facets.map((facet) => (
-        <label key={facet.id} className="flex min-h-6 items-baseline gap-2 text-sm">
-          <input
-            type="radio"
-            name="facetId"
-            value={facet.id}
-            required
-            // Uncontrolled: React resets the form after a refusal, to the facet that was sent.
-            defaultChecked={form.valueOf("facetId") === String(facet.id)}
-            className="h-4 w-4 self-center"
-          />
-          <span>
-            <span className="font-medium">{facet.label}</span>
-            {facet.description && <span className="text-slate-600 dark:text-slate-400"> — {facet.description}</span>}
-          </span>
-        </label>
-      ))}
-    </fieldset>
+    <RadioChoices
+      name="facetId"
+      legend="Votre argument porte sur"
+      choices={facets.map((facet) => ({ value: String(facet.id), label: facet.label, hint: facet.description }))}
+      checked={form.valueOf("facetId")}
+      error={form.errors.facetId}
+      required
+    />
   );
 }
