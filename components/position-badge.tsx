@@ -1,3 +1,4 @@
+import type { FacetRef } from "@/lib/facets";
 import type { PositionRef } from "@/lib/positions";
 import type { PostView } from "@/lib/posts";
 import { POSITION_FILL } from "./position-colours";
@@ -51,6 +52,16 @@ export function HeldPositionBadge({ position }: { position: PositionRef }) {
   return (
     <span className={BADGE}>
       <PositionName position={position} />
+    </span>
+  );
+}
+
+/** The facet (theme) a post argues under, on an open question that has them. */
+export function FacetBadge({ facet }: { facet: FacetRef }) {
+  return (
+    <span className={BADGE}>
+      <span className="sr-only">thème : </span>
+      {facet.label}
     </span>
   );
 }

@@ -7,7 +7,7 @@ import { panelHref, withCreditPick } from "@/lib/form-links";
 import { CREDITS_PER_CHANGE } from "@/lib/schemas/vocabulary";
 import { CreditLink, MindChangeNote } from "./mind-change-note";
 import { PostCredits } from "./post-credits";
-import { PositionBadge } from "./position-badge";
+import { FacetBadge, PositionBadge } from "./position-badge";
 import { RefusedVotes, voteRefusalOf } from "./vote-sides";
 
 type Props = {
@@ -53,6 +53,7 @@ export function PostItem({ post, parentAuthorName, context, openPanel }: Props) 
         </a>
       </h3>
       {post.authorPosition && <PositionBadge position={post.authorPosition} />}
+      {post.facet && <FacetBadge facet={post.facet} />}
     </>
   );
   const replyTo =

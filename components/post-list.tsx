@@ -10,7 +10,7 @@ import { MAX_INDENT_DEPTH, type RenderedPage, type RenderedPost } from "./post-t
 import { useIsHydrated } from "./ui/action-form";
 
 /** Where the list's next pages come from: a thread's conversations in a sort, or one conversation's replies. */
-export type PostPages = { kind: "thread"; sort: PostSort; position?: number } | { kind: "conversation"; rootId: number; limit: number };
+export type PostPages = { kind: "thread"; sort: PostSort; position?: number; facet?: number } | { kind: "conversation"; rootId: number; limit: number };
 
 type Props = {
   items: RenderedPost[];
@@ -117,7 +117,7 @@ export function PostList({ items: initialItems, context, threadPath, pages, next
   const { threadId, returnTo } = context;
   const nextPage = (cursor: string): Promise<RenderedPage> =>
     pages.kind === "thread"
-      ? loadThreadPage({ threadId, returnTo, query: { sort: pages.sort, position: pages.position, cursor } })
+      ? loadThreadPage({ threadId, returnTo, query: { sort: pages.sort, position: pages.position, facet: pages.facet, cursor } })
       : loadConversationPage({ threadId, rootId: pages.rootId, returnTo, query: { cursor, limit: pages.limit } });
   const loadMore = () =>
     load("more", async () => {

@@ -10,6 +10,8 @@ test("post an opinion in markdown, see it rendered, reply, edit with history, de
   const composer = main(page).getByLabel("Votre contribution (Markdown)");
   await composer.fill("Il faut lire la **licence**, pas le communiqué.\n\n- les poids\n- les données");
   await expect(main(page).getByRole("region", { name: "Aperçu" }).locator("strong")).toHaveText("licence");
+  // The article's Q4 groups its arguments by facet: a top-level post names one.
+  await main(page).getByRole("group", { name: "Votre argument porte sur" }).getByRole("radio", { name: /^Licence/ }).check();
   await main(page).getByRole("button", { name: "Publier", exact: true }).click();
 
   const opinion = main(page).getByRole("article", { name: `Contribution de ${member.name}` }).first();
@@ -54,6 +56,7 @@ test("quote prefills the reply with the quoted post", async ({ page, member }) =
   await signIn(page, author);
   await page.goto(`/t/${QUESTIONS[4].slug}`);
   await main(page).getByLabel("Votre contribution (Markdown)").fill("Une phrase à citer.");
+  await main(page).getByRole("group", { name: "Votre argument porte sur" }).getByRole("radio", { name: "Risques" }).check();
   await main(page).getByRole("button", { name: "Publier", exact: true }).click();
   await expect(main(page).getByRole("article", { name: `Contribution de ${author.name}` })).toContainText("Une phrase à citer.");
 

@@ -40,7 +40,7 @@ export async function createPagesFixture(request: Parameters<typeof createMember
 
 /** The pages a role visits: the public ones for all, then those their role opens. */
 export function pagesFor(role: Role, { threadSlug, rootId, profileId, closedSlug }: Awaited<ReturnType<typeof createPagesFixture>>) {
-  const pages = ["/", "/article", "/a-propos", `/t/${QUESTIONS[0].slug}`, `/t/${QUESTIONS[0].slug}/synthese`, `/t/${threadSlug}`, `/t/${threadSlug}/synthese`, `/t/${threadSlug}/c/${rootId}`, `/t/${closedSlug}?ouvrir=historique-synthese`, `/u/${profileId}`, "/moderation/journal", "/page-qui-n-existe-pas"];
+  const pages = ["/", "/article", "/a-propos", `/t/${QUESTIONS[0].slug}`, `/t/${QUESTIONS[0].slug}/synthese`, `/t/${QUESTIONS[3].slug}`, `/t/${threadSlug}`, `/t/${threadSlug}/synthese`, `/t/${threadSlug}/c/${rootId}`, `/t/${closedSlug}?ouvrir=historique-synthese`, `/u/${profileId}`, "/moderation/journal", "/page-qui-n-existe-pas"];
   if (role === "READER") return [...pages, "/connexion", "/inscription"];
   pages.push("/compte", "/questions/nouvelle");
   if (role === "MEMBER") return pages;

@@ -2,7 +2,6 @@
 // keeps each post's votes by the voter's current position and the score itself (migration
 // arguments_consensus_closing, its triggers); this module reads them.
 import "server-only";
-import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { EXCERPT_HTML_CHARS, htmlExcerpt } from "./html-excerpt";
 import type { Position, PositionRef } from "./positions";
@@ -21,11 +20,12 @@ export type AgreementPoint = {
   votes: { position: PositionRef; up: number; down: number }[];
 };
 
-type AgreementRow = {
+/** A row of agreementPointsQuery as JSON (lib/question-highlights.ts): its date as an ISO string. */
+export type AgreementRow = {
   id: number;
   authorName: string;
   bodyHtml: string;
-  createdAt: Date;
+  createdAt: string;
   writtenPositionId: number | null;
   consensus: number;
   ups: number[];
@@ -41,7 +41,7 @@ type AgreementRow = {
  */
 export function agreementPointsQuery(threadId: number, limit: number) {
   return Prisma.sql`
-    SELECT p.id, u.name AS "authorName", left(p.body_html, ${EXCERPT_HTML_CHARS}) AS "bodyHtml", p.created_at AS "createdAt",
+    SELECT p.id, u.name AS "authorName", left(p.body_html, ${EXCERPT_HTML_CHARS}) AS "bodyHtml", p.created_at AT TIME ZONE 'UTC' AS "createdAt",
       p.author_position_id AS "writtenPositionId", p.consensus, p.position_upvotes AS ups, p.position_downvotes AS downs
     FROM posts p JOIN users u ON u.id = p.author_id
     WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL
@@ -49,23 +49,23 @@ export function agreementPointsQuery(threadId: number, limit: number) {
     ORDER BY p.consensus DESC, p.id DESC LIMIT ${limit}`;
 }
 
-/**
- * « Points d'accord »: the posts of a position question that every camp approves of, most
- * consensual first. The caller has checked the question is visible to the viewer.
- */
-export async function listAgreementPoints(
-  thread: { id: number; kind: "OPEN" | "POSITION"; positions: Pick<Position, "id" | "label" | "colour" | "stanceCount">[] },
-  limit = AGREEMENT_POINTS_SHOWN,
-): Promise<AgreementPoint[]> {
-  // A position nobody holds has no voter: no post can have its up-vote, and no query is needed.
-  if (thread.kind !== "POSITION" || thread.positions.some((position) => position.stanceCount === 0)) return [];
-  const rows = await db.$queryRaw<AgreementRow[]>(agreementPointsQuery(thread.id, limit));
-  const positions = thread.positions.map(({ id, label, colour }) => ({ id, label, colour }));
-  return rows.map(({ bodyHtml, writtenPositionId, ups, downs, ...row }) => ({
-    ...row,
-    excerpt: htmlExcerpt(bodyHtml, 200),
-    writtenFrom: positions.find((position) => position.id === writtenPositionId) ?? null,
-    // Counters follow the question's order of positions (slot i: the position of ord i).
-    votes: positions.map((position, ord) => ({ position, up: ups[ord] ?? 0, down: downs[ord] ?? 0 })),
-  }));
+type AgreementQuestion = { kind: "OPEN" | "POSITION"; positions: Pick<Position, "id" | "label" | "colour" | "stanceCount">[] };
+
+/** Whether a question may have « Points d'accord »: a position nobody holds has no voter, so no post can have its up-vote. */
+export const mayHaveAgreementPoints = (question: AgreementQuestion) =>
+  question.kind === "POSITION" && question.positions.every((position) => position.stanceCount > 0);
+
+/** « Points d'accord » from the rows of agreementPointsQuery, most consensual first. */
+export function agreementPointsFrom(question: AgreementQuestion, rows: AgreementRow[]): AgreementPoint[] {
+  const positions = question.positions.map(({ id, label, colour }) => ({ id, label, colour }));
+  return [...rows]
+    .sort((a, b) => b.consensus - a.consensus || b.id - a.id)
+    .map(({ bodyHtml, writtenPositionId, ups, downs, createdAt, ...row }) => ({
+      ...row,
+      createdAt: new Date(createdAt),
+      excerpt: htmlExcerpt(bodyHtml, 200),
+      writtenFrom: positions.find((position) => position.id === writtenPositionId) ?? null,
+      // Counters follow the question's order of positions (slot i: the position of ord i).
+      votes: positions.map((position, ord) => ({ position, up: ups[ord] ?? 0, down: downs[ord] ?? 0 })),
+    }));
 }

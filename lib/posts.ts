@@ -5,6 +5,7 @@ import { refusingClosedQuestion } from "./db-errors";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { renderMarkdown } from "./markdown/render";
+import { type Facet, type FacetRef, facetsSelect } from "./facets";
 import type { PositionRef } from "./positions";
 import { consumeRateLimit, refundRateLimit } from "./rate-limit";
 import { encodeCursor, type Page } from "./schemas/pagination";
@@ -71,6 +72,8 @@ type PostRow = {
   currentPositionId: number | null;
   currentPositionLabel: string | null;
   currentPositionColour: PositionColour | null;
+  facetId: number | null;
+  facetLabel: string | null;
   hiddenById: number | null;
   threadAuthorId: number | null;
   threadIsLocked: boolean;
@@ -123,6 +126,8 @@ export type PostView = {
    * when neither): the badge says both when they differ.
    */
   authorPosition: { written: PositionRef | null; now: PositionRef | null } | null;
+  /** On an open question with facets, the one a top-level post was written under (« Risques »). */
+  facet: FacetRef | null;
   /**
    * Members who said this post changed their mind (« a fait changer d'avis N membres »), and the
    * positions they left and joined; null when none, or while the post is hidden.
@@ -191,6 +196,7 @@ function toView(row: PostRow, viewer: Actor | null, extras: PostExtras): PostVie
     votesWithoutPosition: byPosition && { up: row.upvotes - sum(row.positionUpvotes), down: row.downvotes - sum(row.positionDownvotes) },
     consensus: byPosition && row.consensus,
     authorPosition: row.deletedAt ? null : authorPositionOf(row),
+    facet: row.facetId && row.facetLabel ? { id: row.facetId, label: row.facetLabel } : null,
     // A hidden post's credits stop counting while it is hidden (and a deleted one's for good).
     mindChanges:
       row.mindChangeCount > 0 && !row.deletedAt && !row.hiddenAt ? { count: row.mindChangeCount, moves: extras.moves.get(row.id) ?? [] } : null,
@@ -214,9 +220,11 @@ const POST_COLUMNS = Prisma.sql`p.id, p.parent_id AS "parentId", p.root_id AS "r
   p.mind_change_count AS "mindChangeCount", p.thread_id AS "threadId", p.author_id AS "authorId", u.name AS "authorName",
   wp.id AS "writtenPositionId", wp.label AS "writtenPositionLabel", wp.colour::text AS "writtenPositionColour",
   np.id AS "currentPositionId", np.label AS "currentPositionLabel", np.colour::text AS "currentPositionColour", p.hidden_by_id AS "hiddenById",
+  p.facet_id AS "facetId", f.label AS "facetLabel",
   t.author_id AS "threadAuthorId", t.is_locked AS "threadIsLocked", t.hidden_at AS "threadHiddenAt", t.closed_at AS "threadClosedAt"`;
-// Every post with its author, the position it was written from and the author's current one.
+// Every post with its author, its facet, the position it was written from and the author's current one.
 const POST_SOURCE = Prisma.sql`posts p JOIN users u ON u.id = p.author_id JOIN threads t ON t.id = p.thread_id
+  LEFT JOIN thread_facets f ON f.id = p.facet_id
   LEFT JOIN thread_positions wp ON wp.id = p.author_position_id
   LEFT JOIN thread_stances s ON s.thread_id = p.thread_id AND s.user_id = p.author_id
   LEFT JOIN thread_positions np ON np.id = s.position_id`;
@@ -252,7 +260,7 @@ async function visibleThread(viewer: Actor | null, threadId: number) {
 
 /**
  * A page of a thread's conversations: top-level posts in the chosen sort (keyset on the sort's
- * value and id), optionally only those written from a given position, each followed by its
+ * value and id), optionally only those written from a given position or under a given facet, each followed by its
  * first replies in reading order (depth-first, oldest first).
  */
 export async function listPosts(viewer: Actor | null, threadId: number, query: ListPostsQuery): Promise<Page<PostView>> {
@@ -297,15 +305,16 @@ const specOf = ({ sort, before }: Pick<ListPostsQuery, "sort" | "before">) => (b
  * The SQL of a page of top-level posts: one range of the sort's partial index, either way; `seq`
  * numbers them in that order.
  */
-export function rootsQuery(threadId: number, { sort, position, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
+export function rootsQuery(threadId: number, { sort, position, facet, cursor, before }: Omit<ListPostsQuery, "limit">, limit: number) {
   const spec = specOf({ sort, before });
   const from = cursor ?? before;
   const afterCursor = from ? Prisma.sql`AND ${after(spec, POST_ID, from.v, from.id)}` : Prisma.empty;
   const byPosition = position ? Prisma.sql`AND p.author_position_id = ${position}` : Prisma.empty;
+  const byFacet = facet ? Prisma.sql`AND p.facet_id = ${facet}` : Prisma.empty;
   return Prisma.sql`
     SELECT ${POST_COLUMNS}, ${spec.column} AS "sortValue", (row_number() OVER (ORDER BY ${orderBy(spec, POST_ID)}))::int AS seq
     FROM ${POST_SOURCE}
-    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byPosition} ${afterCursor}
+    WHERE p.thread_id = ${threadId} AND p.parent_id IS NULL ${byPosition} ${byFacet} ${afterCursor}
     ORDER BY ${orderBy(spec, POST_ID)} LIMIT ${limit}`;
 }
 
@@ -446,7 +455,7 @@ export async function getConversationRoot(viewer: Actor | null, thread: PostsThr
 }
 
 export async function createPost(actor: Actor, threadId: number, input: CreatePostInput): Promise<PostView> {
-  const thread = await db.thread.findUnique({ select: { kind: true, ...THREAD_RULE_FIELDS, positions: POSITION_IDS }, where: { id: threadId } });
+  const thread = await db.thread.findUnique({ select: { kind: true, ...THREAD_RULE_FIELDS, positions: POSITION_IDS, facets: facetsSelect }, where: { id: threadId } });
   if (!thread) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   const parent = input.parentId
     ? await db.post.findFirst({
@@ -456,6 +465,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     : null;
   if (input.parentId && !parent) throw new AppError("not_found", "La contribution à laquelle vous répondez n'existe pas dans ce fil.");
   assertAllowed(parent ? postPermissions(actor, postTarget(parent, thread)).reply : threadPermissions(actor, threadTarget(thread)).post);
+  const facetId = facetOfNewPost(thread.facets, !!parent, input.facetId ?? null);
   const bodyHtml = await renderMemberText(actor, input.body);
 
   const now = new Date();
@@ -469,6 +479,7 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
         parentId: parent?.id ?? null,
         rootId: parent ? (parent.rootId ?? parent.id) : null,
         depth: parent ? parent.depth + 1 : 0,
+        facetId,
         body: input.body,
         bodyHtml,
         createdAt: now,
@@ -479,6 +490,25 @@ export async function createPost(actor: Actor, threadId: number, input: CreatePo
     return created;
   }));
   return getPostView(actor, post.id, thread);
+}
+
+/**
+ * The facet a new post is written under: on a question with facets, a top-level post names one
+ * of its question's (a reply belongs to its conversation's); elsewhere, none. Refused in French
+ * on the `facetId` field, which the composer shows beside its choices.
+ */
+function facetOfNewPost(facets: Facet[], isReply: boolean, facetId: number | null) {
+  const refuse = (message: string) => new AppError("invalid_input", message, { issues: [{ path: "facetId", message }] });
+  if (facetId === null) {
+    if (facets.length === 0 || isReply) return null;
+    throw refuse(`Choisissez le thème de votre argument : ${facets.map((facet) => `« ${facet.label} »`).join(", ")}.`);
+  }
+  if (isReply) throw refuse("Une réponse suit le thème de sa conversation : ne choisissez pas de thème.");
+  if (facets.length === 0) throw refuse("Cette question ne regroupe pas ses arguments par thème : ne choisissez pas de thème.");
+  if (!facets.some((facet) => facet.id === facetId)) {
+    throw refuse(`Ce thème n’est pas l’un de ceux de la question. Choisissez le thème de votre argument : ${facets.map((facet) => `« ${facet.label} »`).join(", ")}.`);
+  }
+  return facetId;
 }
 
 /** The post, for a change by its author: 404 when it does not exist. */

@@ -6,7 +6,10 @@ import { db } from "./db";
 import { type CreditedPost, listMostCredited } from "./mind-changes";
 import { type PositionHistory, positionHistoryOf } from "./position-history";
 import { type Position, stanceTotal } from "./positions";
-import { getThreadBySlug, requireThread } from "./threads";
+import { type AgreementPoint } from "./consensus";
+import { type ArgumentGroup } from "./arguments";
+import { listQuestionHighlights } from "./question-highlights";
+import { getThreadBySlug, requireThread, type ThreadSummaryText } from "./threads";
 import type { Actor } from "./users";
 
 /**
@@ -32,9 +35,7 @@ export type SynthesisFigures = {
 /** Whether a moderator closed the question, and their closing summary (its HTML rendered when written). */
 export type SynthesisClosing = {
   closedAt: Date | null;
-  summaryHtml: string | null;
-  summaryAt: Date | null;
-  summaryAuthorName: string | null;
+  summary: Pick<ThreadSummaryText, "html" | "writtenAt" | "author"> | null;
 };
 
 export type Synthesis = {
@@ -54,6 +55,10 @@ export type Synthesis = {
   tally: { positions: Position[]; total: number } | null;
   /** The tally's history; null for an open question, no points when no stance was ever taken. */
   history: PositionHistory | null;
+  /** « Les arguments »: the best visible top-level posts of each position, facet, or of all. */
+  arguments: ArgumentGroup[];
+  /** « Points d'accord »: the posts every camp approves of (a position question's; none otherwise). */
+  agreementPoints: AgreementPoint[];
   /** « Ce qui a fait bouger les avis », most credited first. */
   mindChanges: CreditedPost[];
   figures: SynthesisFigures;
@@ -62,15 +67,12 @@ export type Synthesis = {
   generatedAt: Date;
 };
 
-type FiguresRow = Omit<SynthesisFigures, "period"> & {
-  periodFrom: Date | null;
-  periodTo: Date | null;
-} & SynthesisClosing;
+type FiguresRow = Omit<SynthesisFigures, "period"> & { periodFrom: Date | null; periodTo: Date | null };
 
 /**
- * The figures and the closing columns in one statement. Every sub-select is one range of an index
+ * The figures in one statement. Every sub-select is one range of an index
  * on the question: its posts by (thread_id, created_at, id), their votes by the votes' primary key
- * (post_id, user_id), its stance changes by (thread_id, changed_at); the thread by its key.
+ * (post_id, user_id), its stance changes by (thread_id, changed_at).
  */
 async function readFigures(threadId: number) {
   const [row] = await db.$queryRaw<FiguresRow[]>`
@@ -91,15 +93,9 @@ async function readFigures(threadId: number) {
       ) AS members)::int AS participants,
       (SELECT count(*) FROM changes WHERE from_position_id IS NOT NULL AND to_position_id IS NOT NULL)::int AS "positionChanges",
       (SELECT min(at) FROM (SELECT min(created_at) FROM visible UNION ALL SELECT min(changed_at) FROM changes) AS firsts (at)) AS "periodFrom",
-      (SELECT max(at) FROM (SELECT max(created_at) FROM visible UNION ALL SELECT max(changed_at) FROM changes) AS lasts (at)) AS "periodTo",
-      t.closed_at AS "closedAt", t.summary_html AS "summaryHtml", t.summary_at AS "summaryAt", u.name AS "summaryAuthorName"
-    FROM threads t LEFT JOIN users u ON u.id = t.summary_by_id
-    WHERE t.id = ${threadId}`;
-  const { periodFrom, periodTo, closedAt, summaryHtml, summaryAt, summaryAuthorName, ...figures } = row;
-  return {
-    figures: { ...figures, period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null },
-    closing: { closedAt, summaryHtml, summaryAt, summaryAuthorName },
-  };
+      (SELECT max(at) FROM (SELECT max(created_at) FROM visible UNION ALL SELECT max(changed_at) FROM changes) AS lasts (at)) AS "periodTo"`;
+  const { periodFrom, periodTo, ...figures } = row;
+  return { ...figures, period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null };
 }
 
 /**
@@ -118,9 +114,11 @@ export async function requireSynthesis(viewer: Actor | null, threadId: number): 
 
 async function synthesisOf(thread: NonNullable<Awaited<ReturnType<typeof getThreadBySlug>>>): Promise<Synthesis> {
   const isPosition = thread.kind === "POSITION";
-  // Side by side, each on its own connection: a question nobody took a position on reads only its figures.
-  const [{ figures, closing }, history, mindChanges] = await Promise.all([
+  // Side by side, each on its own connection: a question nobody took a position on reads only its
+  // figures and its highlights, as its page reads its posts and its highlights.
+  const [figures, highlights, history, mindChanges] = await Promise.all([
     readFigures(thread.id),
+    listQuestionHighlights(thread),
     isPosition ? positionHistoryOf(thread) : null,
     listMostCredited(thread),
   ]);
@@ -137,9 +135,11 @@ async function synthesisOf(thread: NonNullable<Awaited<ReturnType<typeof getThre
     },
     tally: isPosition ? { positions: thread.positions, total: stanceTotal(thread.positions) } : null,
     history,
+    arguments: highlights.arguments,
+    agreementPoints: highlights.agreementPoints,
     mindChanges,
     figures,
-    closing,
+    closing: { closedAt: thread.closedAt, summary: thread.summary && { html: thread.summary.html, writtenAt: thread.summary.writtenAt, author: thread.summary.author } },
     generatedAt: new Date(),
   };
 }

@@ -6,6 +6,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import { after, cursorValue, orderBy, type SortSpec, sortSpec } from "./keyset";
+import { facetsSelect } from "./facets";
 import { type Position, positionsSelect } from "./positions";
 import { consumePostingLimits, renderMemberText } from "./posts";
 import { colourOf, type CreateThreadInput } from "./schemas/post";
@@ -118,6 +119,8 @@ export async function listArticleQuestions(articleId: number) {
 
 const threadDetail = {
   ...threadSummary,
+  // An open question's facets, if any (« Licence », « Données »…): in the same statement (relationJoins).
+  facets: facetsSelect,
   body: true,
   bodyHtml: true,
   article: { select: { slug: true, title: true } },
@@ -162,7 +165,7 @@ export async function requireThread(viewer: Actor | null, id: number) {
  */
 export const getThreadBySlug = cache((viewer: Actor | null, slug: string) => findVisibleThread(viewer, { slug }));
 
-/** A member's own question, open or with its positions. Its slug is readable and unique: words of the title, then the id. */
+/** A member's own question, open (perhaps with facets) or with its positions. Its slug is readable and unique: words of the title, then the id. */
 export async function createThread(actor: Actor, input: CreateThreadInput) {
   assertAllowed(sitePermissions(actor).proposeQuestion);
   const bodyHtml = await renderMemberText(actor, input.body);
@@ -178,13 +181,14 @@ export async function createThread(actor: Actor, input: CreateThreadInput) {
         bodyHtml,
         kind: input.kind,
         positions: { create: input.positions.map((position, ord) => ({ ord, ...position, colour: colourOf(input.positions, ord) })) },
+        facets: { create: input.facets.map((facet, ord) => ({ ord, ...facet })) },
         authorId: actor.id,
         createdAt,
         lastActivityAt: createdAt,
       },
     });
     return tx.thread.update({
-      select: { ...threadSummary, body: true, bodyHtml: true },
+      select: { ...threadSummary, facets: facetsSelect, body: true, bodyHtml: true },
       where: { id: draft.id },
       data: { slug: `${slugify(input.title)}-${draft.id}` },
     });

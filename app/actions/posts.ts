@@ -10,8 +10,8 @@ import { createPost, deletePost, editPost } from "@/lib/posts";
 import { deletePostForm, editPostForm, publishPostForm } from "@/lib/schemas/post-forms";
 import { OPEN_FORM_PARAMS, REPLIES_PER_CONVERSATION } from "@/lib/schemas/post";
 
-export const publishPost = formAction(publishPostForm, async ({ threadId, parentId, body, returnTo }, actor) => {
-  const post = await createPost(requireUser(actor), threadId, { body, parentId });
+export const publishPost = formAction(publishPostForm, async ({ threadId, parentId, facetId, body, returnTo }, actor) => {
+  const post = await createPost(requireUser(actor), threadId, { body, parentId, facetId });
   const location = await getPostLocation(actor, post.id);
   if (!location) throw new AppError("not_found", "Ce fil de discussion n'existe pas.");
   if (!parentId) return { to: `${location.threadPath}?sort=new#p-${post.id}`, notice: "post_published" };

@@ -4,6 +4,10 @@ import { CREDIT_PICKS_PARAM } from "../form-links";
 import { MARKDOWN_MAX_CHARS, markdownLimitProblem } from "./markdown";
 import { createdAtCursorKey, cursorDate, cursorId, cursorParam, idParam, idParams, limitParam } from "./pagination";
 import {
+  FACET_DESCRIPTION_MAX,
+  FACET_LABEL_MAX,
+  FACETS_MAX,
+  FACETS_MIN,
   POSITION_DESCRIPTION_MAX,
   POSITION_LABEL_MAX,
   POSITIONS_MAX,
@@ -48,7 +52,11 @@ export const markdownText = (missing: string, noun: string) =>
 
 export const postBody = markdownText("Écrivez votre contribution.", "Une contribution");
 
-export const createPostSchema = z.object({ body: postBody, parentId: idParam.nullish() });
+/**
+ * `facetId`: on an open question with facets, the one a top-level post is written under (its
+ * question's own: lib/posts.ts checks it, the database's foreign key too).
+ */
+export const createPostSchema = z.object({ body: postBody, parentId: idParam.nullish(), facetId: idParam.nullish() });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 
 export const editPostSchema = z.object({ body: postBody });
@@ -62,20 +70,46 @@ const oneLine = (max: number, tooLong: string) =>
     .max(max, { error: tooLong })
     .regex(/^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u, { error: "Une seule ligne de texte, sans caractère de contrôle." });
 
+/** A row's optional line of description: blank is none. */
+const description = (max: number) =>
+  oneLine(max, `Sa description compte au plus ${max} caractères.`)
+    .optional()
+    .transform((text) => text || null);
+
 export const positionInput = z.object({
   label: oneLine(POSITION_LABEL_MAX, `Une position compte au plus ${POSITION_LABEL_MAX} caractères.`).min(1, { error: "Nommez la position." }),
-  description: oneLine(POSITION_DESCRIPTION_MAX, `Sa description compte au plus ${POSITION_DESCRIPTION_MAX} caractères.`)
-    .optional()
-    .transform((description) => description || null),
+  description: description(POSITION_DESCRIPTION_MAX),
   /** One of the palette's; by default the palette's next one, in the order written. */
   colour: z.preprocess((colour) => (colour === "" ? undefined : colour), z.enum(POSITION_COLOURS, { error: `La couleur vaut l’une de ${POSITION_COLOURS.join(", ")}.` }).optional()),
 });
 export type PositionInput = z.infer<typeof positionInput>;
 
+export const facetInput = z.object({
+  label: oneLine(FACET_LABEL_MAX, `Un thème compte au plus ${FACET_LABEL_MAX} caractères.`).min(1, { error: "Nommez le thème." }),
+  description: description(FACET_DESCRIPTION_MAX),
+});
+export type FacetInput = z.infer<typeof facetInput>;
+
+/**
+ * Rows whose labels read the same once case and the width of letters are set aside (« Données »,
+ * « DONNÉES »), each refused on its own label after the first.
+ */
+function refuseSameLabels(ctx: z.core.ParsePayload<unknown>, field: "positions" | "facets", rows: { label: string }[], message: string) {
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const key = row.label.normalize("NFKC").toLocaleLowerCase("fr");
+    if (seen.has(key)) ctx.issues.push({ code: "custom", path: [field, index, "label"], message, input: row.label });
+    seen.add(key);
+  });
+}
+
 /** A position's colour: the one chosen, else the palette's at its rank. */
 export const colourOf = (positions: PositionInput[], index: number) => positions[index].colour ?? POSITION_COLOURS[index];
 
-/** An open question, or a position question with its 2 to 4 positions, distinct, in the order given. */
+/**
+ * An open question, perhaps with its 2 to 4 facets, or a position question with its 2 to 4
+ * positions; each distinct, in the order given.
+ */
 export const createThreadSchema = z
   .object({
     title: z
@@ -86,21 +120,26 @@ export const createThreadSchema = z
     body: postBody,
     kind: z.enum(["OPEN", "POSITION"], { error: "Le type de question vaut OPEN (question ouverte) ou POSITION (prise de position)." }).default("OPEN"),
     positions: z.array(positionInput).max(POSITIONS_MAX, { error: `Une question offre au plus ${POSITIONS_MAX} positions.` }).default([]),
+    facets: z.array(facetInput).max(FACETS_MAX, { error: `Une question ouverte offre au plus ${FACETS_MAX} thèmes.` }).default([]),
   })
   .check((ctx) => {
-    const { kind, positions } = ctx.value;
+    const { kind, positions, facets } = ctx.value;
+    if (kind === "POSITION" && facets.length > 0) {
+      ctx.issues.push({ code: "custom", path: ["facets"], message: "Une prise de position regroupe les arguments par position, pas par thème : laissez les thèmes vides.", input: facets });
+    }
+    if (kind === "OPEN" && facets.length === 1) {
+      ctx.issues.push({ code: "custom", path: ["facets"], message: `Regroupez les arguments en ${FACETS_MIN} à ${FACETS_MAX} thèmes, ou en aucun.`, input: facets });
+    }
+    refuseSameLabels(ctx, "facets", facets, "Deux thèmes ne peuvent pas porter le même nom.");
+    refuseSameLabels(ctx, "positions", positions, "Deux positions ne peuvent pas porter le même nom.");
     if (kind === "OPEN" && positions.length > 0) {
       ctx.issues.push({ code: "custom", path: ["positions"], message: "Une question ouverte n’offre pas de positions : choisissez « prise de position ».", input: positions });
     }
     if (kind === "POSITION" && positions.length < POSITIONS_MIN) {
       ctx.issues.push({ code: "custom", path: ["positions"], message: `Une prise de position offre au moins ${POSITIONS_MIN} positions.`, input: positions });
     }
-    const seen = new Set<string>();
     const colours = new Set<string>();
-    positions.forEach((position, index) => {
-      const key = position.label.normalize("NFKC").toLocaleLowerCase("fr");
-      if (seen.has(key)) ctx.issues.push({ code: "custom", path: ["positions", index, "label"], message: "Deux positions ne peuvent pas porter le même nom.", input: position.label });
-      seen.add(key);
+    positions.forEach((_position, index) => {
       const colour = colourOf(positions, index);
       if (colours.has(colour)) ctx.issues.push({ code: "custom", path: ["positions", index, "colour"], message: "Deux positions ne peuvent pas avoir la même couleur.", input: colour });
       colours.add(colour);
@@ -135,6 +174,8 @@ export const listPostsQuery = z
     sort: z.enum(POST_SORTS).default("best"),
     /** Only the posts written from this position of the question. */
     position: idParam.optional(),
+    /** Only the top-level posts written under this facet of the question. */
+    facet: idParam.optional(),
     /** The filter of before positions (AGREE…): refused with what to send instead. */
     stance: z.undefined({ error: "Le filtre par position s’écrit position=<id>, l’id d’une position de la question (GET /api/threads/{id})." }).optional(),
     cursor: cursorParam(postCursorKey).optional(),
@@ -165,14 +206,14 @@ type Address = Record<string, string | string[] | undefined>;
 const single = (params: Address, name: string) => (typeof params[name] === "string" ? params[name] : undefined);
 
 /**
- * The page of a thread its address asks for: the sort, the position filter and the cursor, each
- * dropped when invalid (a forged cursor, a cursor of another sort, a sort the question does not
- * offer) rather than refused, since readers type and share these addresses.
+ * The page of a thread its address asks for: the sort, the position or facet filter and the
+ * cursor, each dropped when invalid (a forged cursor, a cursor of another sort, a sort the question
+ * does not offer) rather than refused, since readers type and share these addresses.
  */
 export function threadPageQuery(params: Address, limit = POST_PAGE_SIZE, kind: "OPEN" | "POSITION" = "POSITION"): ListPostsQuery {
   const sort = single(params, "sort") as PostSort | undefined;
   const isOffered = !POST_SORTS.includes(sort!) || sortsOf(kind).includes(sort!);
-  const base = { sort: isOffered ? sort : undefined, position: single(params, "position"), limit };
+  const base = { sort: isOffered ? sort : undefined, position: single(params, "position"), facet: single(params, "facet"), limit };
   const full = listPostsQuery.safeParse({ ...base, cursor: single(params, "cursor"), before: single(params, "before") });
   const query = full.success ? full.data : (listPostsQuery.safeParse(base).data ?? listPostsQuery.parse({ limit }));
   const position = query.cursor ?? query.before;

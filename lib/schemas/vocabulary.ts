@@ -6,6 +6,11 @@ export const POSITIONS_MIN = 2;
 export const POSITIONS_MAX = 4;
 export const POSITION_LABEL_MAX = 40;
 export const POSITION_DESCRIPTION_MAX = 120;
+/** An open question may group its arguments by 2 to 4 facets (themes), each a short label and perhaps a line of description. */
+export const FACETS_MIN = 2;
+export const FACETS_MAX = 4;
+export const FACET_LABEL_MAX = 40;
+export const FACET_DESCRIPTION_MAX = 120;
 /** The Okabe–Ito palette (schema.prisma's PositionColour), in the order a new question's positions take it. */
 export const POSITION_COLOURS = ["BLUE", "ORANGE", "BLUISH_GREEN", "REDDISH_PURPLE", "SKY_BLUE", "VERMILION", "YELLOW"] as const;
 export type PositionColour = (typeof POSITION_COLOURS)[number];

@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PUT as votePostRoute } from "@/app/api/posts/[id]/vote/route";
 import { GET as listPostsRoute } from "@/app/api/threads/[id]/posts/route";
 import { PUT as stanceRoute } from "@/app/api/threads/[id]/stance/route";
-import { listAgreementPoints } from "@/lib/consensus";
+import { listQuestionHighlights } from "@/lib/question-highlights";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { encodeCursor } from "@/lib/schemas/pagination";
 import { createPositionQuestion, createThreadRow } from "../support/factories";
@@ -60,6 +60,9 @@ async function expectedFromRows(question: Question) {
     }),
   );
 }
+
+/** « Points d'accord » of a question, as its page reads them (with « Les arguments », in one statement). */
+const listAgreementPoints = async (question: Parameters<typeof listQuestionHighlights>[0]) => (await listQuestionHighlights(question)).agreementPoints;
 
 describe("votes by position, under concurrency", () => {
   it("equal a recount from the vote and stance rows after 50 members vote, withdraw and change positions at once", { timeout: 60_000 }, async () => {
@@ -164,7 +167,7 @@ describe("the consensus score", () => {
 
     // « Points d'accord »: only the posts up-voted from each position (not « divided » any more,
     // nor « onePosition » despite its score), most consensual first.
-    const thread = await db.thread.findUniqueOrThrow({ where: { id: question.id }, include: { positions: { orderBy: { ord: "asc" } } } });
+    const thread = await db.thread.findUniqueOrThrow({ where: { id: question.id }, include: { positions: { orderBy: { ord: "asc" } }, facets: true } });
     const points = await listAgreementPoints(thread);
     expect(points.map((point) => point.id)).toEqual([post.everyone.id, post.lukewarm.id]);
     expect(points[0].votes.map(({ position, up, down }) => [position.label, up, down])).toEqual([["Pour", 3, 0], ["Contre", 1, 1], ["Mitigé", 1, 0]]);
@@ -180,7 +183,7 @@ describe("the consensus score", () => {
     await newPost(open.id, "Un avis");
     const { body } = await listPosts(open.id, "sort=best");
     expect(body.items[0]).toMatchObject({ votesByPosition: null, votesWithoutPosition: null, consensus: null });
-    expect(await listAgreementPoints({ ...open, positions: [] })).toEqual([]);
+    expect(await listAgreementPoints({ ...open, positions: [], facets: [] })).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Every sort is an index walk: on a table large enough for the planner to care, the plan of each
 // page (first or after a cursor) reads the sort's index in order, with no Sort step.
 import { beforeAll, describe, expect, it } from "vitest";
+import { bestArgumentsQuery } from "@/lib/arguments";
 import { agreementPointsQuery } from "@/lib/consensus";
 import { conversationsPageQuery, rootsQuery } from "@/lib/posts";
 import { POST_SORTS, postCursorKey } from "@/lib/schemas/post";
@@ -11,6 +12,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 let threadId: number;
 let questionId: number;
+/** The long thread's positions and facets, as « Les arguments » reads them (a question has one or the other; the plan is the same). */
+let positions: { id: number; label: string; colour: "BLUE" | "ORANGE" }[];
+let facets: { id: number; label: string }[];
 
 beforeAll(async () => {
   await withClient(process.env.DATABASE_URL!, async (client) => {
@@ -39,6 +43,15 @@ beforeAll(async () => {
     await client.query(`
       UPDATE posts SET position_upvotes = ARRAY[id % 5, (id * 3) % 4, id % 3], position_downvotes = ARRAY[id % 2, (id * 7) % 3, id % 2]
       WHERE thread_id = $1`, [questionId]);
+    // Its posts spread over two positions and two facets.
+    positions = (await client.query(`
+      INSERT INTO thread_positions (thread_id, ord, label, colour) VALUES ($1, 0, 'Pour', 'BLUE'), ($1, 1, 'Contre', 'ORANGE')
+      RETURNING id, label, colour::text AS colour`, [threadId])).rows;
+    facets = (await client.query(`
+      INSERT INTO thread_facets (thread_id, ord, label) VALUES ($1, 0, 'Risques'), ($1, 1, 'Opportunités') RETURNING id, label`, [threadId])).rows;
+    await client.query(`
+      UPDATE posts SET author_position_id = CASE WHEN id % 2 = 0 THEN $2::int ELSE $3::int END, facet_id = CASE WHEN id % 3 = 0 THEN $4::int ELSE $5::int END
+      WHERE thread_id = $1`, [threadId, positions[0].id, positions[1].id, facets[0].id, facets[1].id]);
     await client.query("ANALYZE");
   });
 });
@@ -95,5 +108,15 @@ describe("indexes serve every sort", () => {
       expect(json).toMatch(/"Index Name":"threads_is_pinned_/);
       expect(json).not.toMatch(/"Node Type":"Sort"/);
     }
+  });
+
+  it.each([
+    ["position", "posts_roots_position_best"],
+    ["facet", "posts_roots_facet_best"],
+  ] as const)("« Les arguments » by %s: each group's best posts", async (kind, index) => {
+    const question = kind === "position" ? { kind: "POSITION" as const, positions, facets: [] } : { kind: "OPEN" as const, positions: [], facets };
+    const json = await plan(bestArgumentsQuery({ id: threadId, ...question }, 3));
+    expect(json).toMatch(new RegExp(`"Index Name":"${index}"`));
+    expect(json).not.toMatch(/"Node Type":"Sort"/);
   });
 });

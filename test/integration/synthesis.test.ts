@@ -89,7 +89,27 @@ describe("the synthesis of a position question", () => {
     expect(result!.tally!.positions.map((position) => [position.label, position.stanceCount])).toEqual([["Pour", 0], ["Contre", 1], ["Mitigé", 0]]);
     expect(result!.history!.points.at(-1)!.counts).toEqual({ [pour.id]: 0, [contre.id]: 1, [question.positions[2].id]: 0 });
     expect(result!.mindChanges.map((post) => [post.id, post.mindChangeCount])).toEqual([[root.id, 1]]);
-    expect(result!.closing).toEqual({ closedAt: null, summaryHtml: null, summaryAt: null, summaryAuthorName: null });
+    expect(result!.closing).toEqual({ closedAt: null, summary: null });
+  });
+
+  it("gives « Les arguments » of each position and the « Points d'accord », as the question's page does", async () => {
+    const question = await createPositionQuestion();
+    const members = await Promise.all(question.positions.map(() => createMember()));
+    await db.threadStance.createMany({ data: question.positions.map((position, index) => ({ threadId: question.id, userId: members[index].id, positionId: position.id })) });
+    const [author] = members;
+    const argument = await db.post.create({ data: { threadId: question.id, authorId: author.id, body: "Un argument", bodyHtml: "<p>Un argument</p>" } });
+    // Up-voted from each position (its author's camp by a second member of it).
+    const second = await createMember();
+    await db.threadStance.create({ data: { threadId: question.id, userId: second.id, positionId: question.positions[0].id } });
+    await db.postVote.createMany({ data: [second, ...members.slice(1)].map((member) => ({ postId: argument.id, userId: member.id, value: 1 })) });
+
+    const result = (await getSynthesis(null, question.slug))!;
+    expect(result.arguments.map((group) => [group.label, group.posts.map((post) => post.id)])).toEqual([
+      [question.positions[0].label, [argument.id]],
+      [question.positions[1].label, []],
+      [question.positions[2].label, []],
+    ]);
+    expect(result.agreementPoints.map((point) => [point.id, point.votes.map((vote) => vote.up)])).toEqual([[argument.id, [1, 1, 1]]]);
   });
 
   it("reads the closing and its summary from the question", async () => {
@@ -101,7 +121,7 @@ describe("the synthesis of a position question", () => {
       data: { closedAt, closedById: moderator.id, summary: "Le **bilan**.", summaryHtml: "<p>Le <strong>bilan</strong>.</p>", summaryAt: closedAt, summaryById: moderator.id },
     });
     const { closing } = (await getSynthesis(null, question.slug))!;
-    expect(closing).toEqual({ closedAt, summaryHtml: "<p>Le <strong>bilan</strong>.</p>", summaryAt: closedAt, summaryAuthorName: moderator.name });
+    expect(closing).toEqual({ closedAt, summary: { html: "<p>Le <strong>bilan</strong>.</p>", writtenAt: closedAt, author: { id: moderator.id, name: moderator.name } } });
   });
 
   it("answers the same data as JSON, dates in ISO", async () => {
@@ -152,8 +172,10 @@ describe("a question the viewer may not see", () => {
 });
 
 describe("its cost", () => {
-  // The thread, the figures (one statement), the history, the most credited posts and their moves.
-  it("reads a question with stances and credits in five statements, and an open one in two", async () => {
+  // The thread, the figures (one statement), the highlights (« Les arguments » and « Points
+  // d'accord », one statement), the history, the most credited posts and their moves: as the
+  // thread page, with the figures instead of the page of posts.
+  it("reads a question with stances and credits in six statements, and an open one in three", async () => {
     const { question } = await scene();
     const open = await createThreadRow();
     await db.post.create({ data: { threadId: open.id, authorId: (await createMember()).id, body: "Un avis", bodyHtml: "<p>Un avis</p>" } });
@@ -162,10 +184,10 @@ describe("its cost", () => {
     const query = vi.spyOn(pg.Client.prototype, "query");
     try {
       await getSynthesis(null, question.slug);
-      expect(query).toHaveBeenCalledTimes(5);
+      expect(query).toHaveBeenCalledTimes(6);
       query.mockClear();
       expect((await getSynthesis(null, open.slug))!.figures.posts).toBe(1);
-      expect(query).toHaveBeenCalledTimes(2);
+      expect(query).toHaveBeenCalledTimes(3);
     } finally {
       query.mockRestore();
     }

@@ -49,4 +49,27 @@ describe("the proposal form", () => {
     const parsed = proposeThreadForm.parse(form({ kind: "POSITION", ...rows("A", "B", "C", "D"), "positions.4.label": "E" }));
     expect(parsed.positions.map((position) => position.label)).toEqual(["A", "B", "C", "D"]);
   });
+
+  it("keeps a question ouverte's facet rows written, in order, and drops the blank ones after them", () => {
+    const parsed = proposeThreadForm.parse(
+      form({ kind: "OPEN", ...rows(), ...facetRows("Risques", "Opportunités"), "facets.0.description": "Ce qui peut mal tourner" }),
+    );
+    expect(parsed.facets).toEqual([
+      { label: "Risques", description: "Ce qui peut mal tourner" },
+      { label: "Opportunités", description: null },
+    ]);
+    expect(proposeThreadForm.parse(form({ kind: "OPEN", ...facetRows() })).facets).toEqual([]);
+  });
+
+  it("says where a facet row is wrong: a single facet, a duplicate, a blank row between two, facets under a prise de position", () => {
+    expect(Object.keys(errorsOf({ kind: "OPEN", ...facetRows("Risques") }))).toEqual(["facets"]);
+    expect(Object.keys(errorsOf({ kind: "OPEN", ...facetRows("Données", "DONNÉES") }))).toEqual(["facets.1.label"]);
+    expect(errorsOf({ kind: "OPEN", ...facetRows("Licence", "", "Code") })).toEqual({ "facets.1.label": "Nommez le thème." });
+    expect(Object.keys(errorsOf({ kind: "POSITION", ...rows("Oui", "Non"), ...facetRows("Risques", "Opportunités") }))).toEqual(["facets"]);
+  });
 });
+
+/** The four facet rows, as the form sends them. */
+function facetRows(...labels: string[]) {
+  return Object.fromEntries([0, 1, 2, 3].flatMap((index) => [[`facets.${index}.label`, labels[index] ?? ""], [`facets.${index}.description`, ""]]));
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BestArguments } from "@/components/best-arguments";
 import { ClosingSummary, SUMMARY_HISTORY_PANEL } from "@/components/closing-summary";
 import { ReportButton } from "@/components/report-button";
 import { SortLinks } from "@/components/sort-links";
@@ -23,7 +24,7 @@ import { htmlExcerpt } from "@/lib/html-excerpt";
 import { listPostsOfVisibleThread } from "@/lib/posts";
 import { openPanelOf } from "@/lib/open-panel";
 import { creditPicksOf, POST_PAGE_SIZE, type PostSort, sortsOf, threadPageQuery } from "@/lib/schemas/post";
-import { listAgreementPoints } from "@/lib/consensus";
+import { listQuestionHighlights } from "@/lib/question-highlights";
 import { listCreditCandidates, listMostCredited } from "@/lib/mind-changes";
 import { positionHistoryOf } from "@/lib/position-history";
 import { getMyPositionId } from "@/lib/stances";
@@ -59,27 +60,30 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = threadPageQuery(address, POST_PAGE_SIZE, thread.kind);
   // A position of another question filters nothing: the page shows all its posts.
   const position = thread.positions.some((candidate) => candidate.id === query.position) ? query.position : undefined;
+  const facet = thread.facets.some((candidate) => candidate.id === query.facet) ? query.facet : undefined;
   const { sort } = query;
   const creditPicks = creditPicksOf(address);
   const isSummaryHistoryOpen = address.ouvrir === SUMMARY_HISTORY_PANEL && thread.summary !== null;
-  const [posts, myPositionId, myVote, openPanel, mostCredited, positionHistory, agreementPoints, summaryHistory] = await Promise.all([
-    listPostsOfVisibleThread(viewer, thread, { ...query, position }),
+  const [posts, highlights, myPositionId, myVote, openPanel, mostCredited, positionHistory, summaryHistory] = await Promise.all([
+    listPostsOfVisibleThread(viewer, thread, { ...query, position, facet }),
+    listQuestionHighlights(thread),
     getMyPositionId(viewer, thread.id),
     getMyThreadVote(viewer, thread.id),
     openPanelOf(viewer, address),
     listMostCredited(thread),
     thread.kind === "POSITION" ? positionHistoryOf(thread) : null,
-    listAgreementPoints(thread),
     isSummaryHistoryOpen ? listSummaryRevisions(viewer, thread.id) : null,
   ]);
   const threadPath = `/t/${thread.slug}`;
   const signInToThread = signInHref(threadPath);
   const can = threadPermissions(viewer, threadTarget({ ...thread, authorId: thread.author?.id ?? null }));
-  const hrefWith = (changes: { sort?: string; position?: string; cursor?: string; before?: string }) => {
-    const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...changes });
+  const hrefWith = (changes: { sort?: string; position?: string; facet?: string; cursor?: string; before?: string }) => {
+    const search = new URLSearchParams({ sort, ...(position ? { position: String(position) } : {}), ...(facet ? { facet: String(facet) } : {}), ...changes });
     if (!search.get("position")) search.delete("position");
+    if (!search.get("facet")) search.delete("facet");
     return `${threadPath}?${search}`;
   };
+  // A column's full list: its filter alone, best first, at the list.
   const place = query.cursor ? { cursor: address.cursor as string } : query.before ? { before: address.before as string } : {};
   const returnTo = hrefWith(place);
   const context = { threadId: thread.id, returnTo, creditPicks };
@@ -164,8 +168,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           credit={credit}
         />
       )}
+      <BestArguments groups={highlights.arguments} threadPath={threadPath} />
       {positionHistory && <PositionHistoryChart history={positionHistory} />}
-      {thread.kind === "POSITION" && <AgreementPoints points={agreementPoints} threadPath={threadPath} />}
+      {thread.kind === "POSITION" && <AgreementPoints points={highlights.agreementPoints} threadPath={threadPath} />}
       {mostCredited.length > 0 && <MostCredited posts={mostCredited} />}
       <section aria-labelledby="posts-title" className="space-y-3">
         <h2 id="posts-title" className="text-lg font-semibold">
@@ -185,18 +190,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             hrefFor={(value) => hrefWith({ position: value })}
           />
         )}
+        {thread.facets.length > 0 && (
+          <SortLinks
+            label="Thème"
+            options={[{ value: "", label: "Tous les thèmes" }, ...thread.facets.map(({ id, label }) => ({ value: String(id), label }))]}
+            current={facet ? String(facet) : ""}
+            hrefFor={(value) => hrefWith({ facet: value })}
+          />
+        )}
         <PostList
-          key={`${sort}-${position ?? ""}`}
+          key={`${sort}-${position ?? ""}-${facet ?? ""}`}
           items={await renderPosts(posts.items, context, openPanel)}
           context={context}
           threadPath={threadPath}
-          pages={{ kind: "thread", sort, position }}
+          pages={{ kind: "thread", sort, position, facet }}
           next={posts.nextCursor ? { href: hrefWith({ cursor: posts.nextCursor }), cursor: posts.nextCursor } : null}
           previousHref={posts.previousCursor ? hrefWith({ before: posts.previousCursor }) : null}
           emptyMessage="Personne n’a encore donné son avis sur cette question."
         />
       </section>
-      <ThreadComposer threadId={thread.id} returnTo={returnTo} permission={can.post} signInHref={signInToThread} />
+      <ThreadComposer threadId={thread.id} facets={thread.facets} returnTo={returnTo} permission={can.post} signInHref={signInToThread} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AgreementPoints } from "@/components/agreement-points";
+import { BestArguments } from "@/components/best-arguments";
 import { Markdown } from "@/components/markdown";
 import { MostCredited } from "@/components/most-credited";
 import { PositionHistoryChart } from "@/components/position-history-chart";
@@ -86,18 +88,16 @@ export default async function SynthesisPage({ params }: Props) {
         </h2>
         <ThreadContext html={question.contextHtml} article={question.article} />
       </section>
-      {closing.summaryHtml && (
+      {closing.summary && (
         <section aria-labelledby="synthesis-summary-title" className={SECTION}>
           <h2 id="synthesis-summary-title" className="text-lg font-semibold">
             Le bilan de la modération
           </h2>
-          <Markdown html={closing.summaryHtml} className="leading-relaxed" />
-          {closing.summaryAt && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              {closing.summaryAuthorName ? `Rédigé par ${closing.summaryAuthorName}, le ` : "Rédigé le "}
-              <time dateTime={closing.summaryAt.toISOString()}>{formatDate(closing.summaryAt)}</time>
-            </p>
-          )}
+          <Markdown html={closing.summary.html} className="leading-relaxed" />
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {closing.summary.author ? `Rédigé par ${closing.summary.author.name}, le ` : "Rédigé le "}
+            <time dateTime={closing.summary.writtenAt.toISOString()}>{formatDate(closing.summary.writtenAt)}</time>
+          </p>
         </section>
       )}
       {tally && (
@@ -109,6 +109,8 @@ export default async function SynthesisPage({ params }: Props) {
         </section>
       )}
       {history && <PositionHistoryChart history={history} />}
+      <BestArguments groups={synthesis.arguments} threadPath={question.path} />
+      {tally && <AgreementPoints points={synthesis.agreementPoints} threadPath={question.path} />}
       {mindChanges.length > 0 && <MostCredited posts={mindChanges} postHref={(postId) => `/p/${postId}`} />}
       <KeyFigures figures={figures} />
       <footer className="space-y-2 border-t border-slate-200 pt-4 text-sm dark:border-slate-800">
