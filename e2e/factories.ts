@@ -50,6 +50,26 @@ export async function createThread(title: string, { isLocked = false, kind = "OP
   return { id, slug };
 }
 
+const DAY_MS = 86_400_000;
+/** Noon (UTC) of the day `days` ago: a day's stances and posts stay on that day in any time zone. */
+export const noonDaysAgo = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - days * DAY_MS + DAY_MS / 2);
+
+/**
+ * A position question where three members moved over a week: `a` and `b` say « Oui » 6 days ago,
+ * `c` « Non » 4 days ago, then `b` joins « Non » 2 days ago.
+ */
+export async function createQuestionThatMoved(request: Parameters<typeof createMemberViaApi>[0], title: string, prefix: string) {
+  const thread = await createThread(title, { kind: "POSITION" });
+  const [a, b, c] = await Promise.all([1, 2, 3].map(() => createMemberViaApi(request, prefix)));
+  await createStanceHistory(thread.id, [
+    { userId: a.id, position: 0, at: noonDaysAgo(6) },
+    { userId: b.id, position: 0, at: noonDaysAgo(6) },
+    { userId: c.id, position: 1, at: noonDaysAgo(4) },
+    { userId: b.id, position: 1, at: noonDaysAgo(2) },
+  ]);
+  return { thread, members: { a, b, c } };
+}
+
 /**
  * Members' stances on a position question of createThread at the times given, as if taken then:
  * each event names the position by its index in TEST_POSITIONS (null withdraws).

@@ -2,28 +2,16 @@
 // screen readers, with its numbers in a table that opens without JavaScript; the same series
 // from the JSON API.
 import type { Page } from "@playwright/test";
-import { createMemberViaApi, createStanceHistory, createThread } from "./factories";
+import { createQuestionThatMoved, createThread, noonDaysAgo as daysAgo } from "./factories";
 import { expect, expectAccessible, expectAccessibleAsShown, pageWithoutJavaScript, signIn, test } from "./fixtures";
 
-const DAY_MS = 86_400_000;
-/** Noon (UTC) of the day `days` ago. */
-const daysAgo = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - days * DAY_MS + DAY_MS / 2);
 const frenchDay = (date: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "UTC" }).format(date);
 
 const historyOf = (page: Page) => page.getByRole("main").getByRole("region", { name: "L’évolution des positions" });
 
 /** A question where three members moved over a week: two say « Oui », then one of them and a third say « Non ». */
-async function questionThatMoved(request: Parameters<typeof createMemberViaApi>[0]) {
-  const thread = await createThread("Une question dont les avis ont bougé", { kind: "POSITION" });
-  const [a, b, c] = await Promise.all([1, 2, 3].map(() => createMemberViaApi(request, "historique")));
-  await createStanceHistory(thread.id, [
-    { userId: a.id, position: 0, at: daysAgo(6) },
-    { userId: b.id, position: 0, at: daysAgo(6) },
-    { userId: c.id, position: 1, at: daysAgo(4) },
-    { userId: b.id, position: 1, at: daysAgo(2) },
-  ]);
-  return thread;
-}
+const questionThatMoved = async (request: Parameters<typeof createQuestionThatMoved>[0]) =>
+  (await createQuestionThatMoved(request, "Une question dont les avis ont bougé", "historique")).thread;
 
 test("a position question shows how its tally moved, and the numbers as a table", async ({ page, request }) => {
   const thread = await questionThatMoved(request);

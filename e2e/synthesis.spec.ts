@@ -3,12 +3,9 @@
 // and footer are gone; the same data from the JSON API.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { withE2eDatabase } from "./database";
-import { createMemberViaApi, createPost, createStanceHistory, createThread } from "./factories";
+import { createMemberViaApi, createPost, createQuestionThatMoved, createThread, noonDaysAgo as daysAgo } from "./factories";
 import { expect, expectAccessible, pageWithoutJavaScript, test } from "./fixtures";
 
-const DAY_MS = 86_400_000;
-/** Noon (UTC) of the day `days` ago. */
-const daysAgo = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - days * DAY_MS + DAY_MS / 2);
 const frenchDate = (date: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(date);
 
 /**
@@ -16,14 +13,8 @@ const frenchDate = (date: Date) => new Intl.DateTimeFormat("fr-FR", { dateStyle:
  * and `c` each wrote a post. Three participants, two posts, one change of position.
  */
 async function questionWithADebate(request: APIRequestContext) {
-  const thread = await createThread("Une question à synthétiser", { kind: "POSITION" });
-  const [a, b, c] = await Promise.all([1, 2, 3].map(() => createMemberViaApi(request, "synthese")));
-  await createStanceHistory(thread.id, [
-    { userId: a.id, position: 0, at: daysAgo(6) },
-    { userId: b.id, position: 0, at: daysAgo(6) },
-    { userId: c.id, position: 1, at: daysAgo(4) },
-    { userId: b.id, position: 1, at: daysAgo(2) },
-  ]);
+  const { thread, members } = await createQuestionThatMoved(request, "Une question à synthétiser", "synthese");
+  const { a, b, c } = members;
   await createPost(a.id, thread.id, "Un argument pour le oui", daysAgo(5));
   const credited = await createPost(c.id, thread.id, "Un argument pour le non", daysAgo(3));
   await withE2eDatabase((db) =>
@@ -58,6 +49,12 @@ test("without JavaScript, the synthesis shows the question, its tally and histor
     "C’est nuancé : 0 (0 %)",
   ]);
   await expect(region(page, "L’évolution des positions").getByRole("img", { name: "Évolution des positions, par jour" })).toBeVisible();
+  // The best arguments of each side, linking to the debate's filtered lists; no point of agreement yet.
+  const columns = region(page, "Les arguments").getByRole("region");
+  await expect(columns.nth(0)).toContainText("Un argument pour le oui");
+  await expect(columns.nth(1)).toContainText("Un argument pour le non");
+  await expect(columns.nth(0).getByRole("link", { name: /^Voir l/ })).toHaveAttribute("href", new RegExp(`^/t/${thread.slug}\\?position=\\d+&sort=best#posts-title$`));
+  await expect(region(page, "Points d’accord")).toContainText("il lui faut au moins un vote favorable d’un membre de chaque position");
   // What changed minds links to the post on the debate's pages, not to an anchor of this one.
   const moved = region(page, "Ce qui a fait bouger les avis");
   await expect(moved).toContainText("a fait changer d’avis 1 membre");

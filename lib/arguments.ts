@@ -5,7 +5,7 @@
 import "server-only";
 import type { FacetRef } from "./facets";
 import { Prisma } from "./generated/prisma/client";
-import { EXCERPT_HTML_CHARS, htmlExcerpt } from "./html-excerpt";
+import { EXCERPT_HTML_CHARS, htmlExcerpt, type PostExcerpt } from "./html-excerpt";
 import type { PositionRef } from "./positions";
 import type { PositionColour } from "./schemas/vocabulary";
 
@@ -17,11 +17,7 @@ export const ARGUMENTS_PER_GROUP = 3;
  */
 export const ARGUMENTS_COUNTED_MAX = 1000;
 
-export type BestArgument = {
-  id: number;
-  authorName: string;
-  excerpt: string;
-  createdAt: Date;
+export type BestArgument = PostExcerpt & {
   score: number;
   upvotes: number;
   downvotes: number;

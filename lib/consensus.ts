@@ -3,18 +3,14 @@
 // arguments_consensus_closing, its triggers); this module reads them.
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
-import { EXCERPT_HTML_CHARS, htmlExcerpt } from "./html-excerpt";
+import { EXCERPT_HTML_CHARS, htmlExcerpt, type PostExcerpt } from "./html-excerpt";
 import type { Position, PositionRef } from "./positions";
 
 /** How many « Points d'accord » a question shows. */
 export const AGREEMENT_POINTS_SHOWN = 3;
 
 /** A post that every camp approves of: its up- and down-votes from each position. */
-export type AgreementPoint = {
-  id: number;
-  authorName: string;
-  excerpt: string;
-  createdAt: Date;
+export type AgreementPoint = PostExcerpt & {
   writtenFrom: PositionRef | null;
   consensus: number;
   votes: { position: PositionRef; up: number; down: number }[];

@@ -6,6 +6,9 @@
 export const EXCERPT_HTML_CHARS = 2_000;
 export const EXCERPT_CHARS = 280;
 
+/** A post as a list quotes it (« Les arguments », « Points d'accord », « Ce qui a fait bouger les avis »). */
+export type PostExcerpt = { id: number; authorName: string; excerpt: string; createdAt: Date };
+
 /** The entities hast-util-to-html writes (it uses numeric ones for the rest). */
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
 

@@ -7,7 +7,7 @@ import { CREDIT_GONE, type CreditTarget, creditPermission, type MindChange, post
 import { db } from "./db";
 import { AppError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
-import { EXCERPT_HTML_CHARS, htmlExcerpt } from "./html-excerpt";
+import { EXCERPT_HTML_CHARS, htmlExcerpt, type PostExcerpt } from "./html-excerpt";
 import type { PositionRef } from "./positions";
 import type { PositionColour } from "./schemas/vocabulary";
 
@@ -15,11 +15,7 @@ import type { PositionColour } from "./schemas/vocabulary";
 export type MindChangeMove = { from: PositionRef; to: PositionRef; count: number };
 
 /** A post of « Ce qui a fait bouger les avis », or one a member may credit. */
-export type CreditedPost = {
-  id: number;
-  authorName: string;
-  excerpt: string;
-  createdAt: Date;
+export type CreditedPost = PostExcerpt & {
   writtenFrom: PositionRef | null;
   mindChangeCount: number;
   moves: MindChangeMove[];
