@@ -33,6 +33,7 @@ test("npm run bench drives every scenario against the app and the baseline, with
     "3. thread list (HTML)",
     "4. vote",
     "5. new post",
+    "6. synthesis page (HTML)",
   ]);
   expect(names("baseline")).toEqual(["0. floor: GET /api/health (SELECT 1)", "2. posts API, first page", "2. posts API, deep page", "4. vote"]);
   for (const result of report.results) {
@@ -44,6 +45,8 @@ test("npm run bench drives every scenario against the app and the baseline, with
   expect(queries("1. thread page (HTML)")).toBeLessThanOrEqual(3.2);
   expect(queries("2. posts API, first page")).toBeLessThanOrEqual(3.2);
   expect(queries("3. thread list (HTML)")).toBeLessThanOrEqual(3.2);
+  // The synthesis: the question, its figures and its highlights, as the thread page (issue 14).
+  expect(queries("6. synthesis page (HTML)")).toBeLessThanOrEqual(3.2);
   expect(queries("4. vote")).toBeGreaterThanOrEqual(2.8);
   expect(report.countersOff).toBe(0);
   expect(report.memory.peak).toBeGreaterThan(0);

@@ -91,5 +91,7 @@ export function scenarios(setup: Awaited<ReturnType<typeof prepare>>, appUrl: st
         return { ...request, path: `/api/threads/${largest.id}/posts`, headers: { ...json, cookie: cookies[turn % cookies.length] }, body: JSON.stringify({ body: `Avis de charge ${turn}` }) };
       } }] },
     },
+    // Issue 14: the question's synthesis, within the thread page's budget.
+    { number: 6, name: "6. synthesis page (HTML)", target: "app", options: { url: `${appUrl}/t/${largest.slug}/synthese` } },
   ];
 }
