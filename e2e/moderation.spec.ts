@@ -50,7 +50,9 @@ test("a member reports a post; a moderator hides it from the queue, restores it,
   await hidden.getByRole("button", { name: "Rétablir" }).click();
   await expect(hidden.getByText("Masqué par la modération")).toHaveCount(0);
   await anonymous.reload();
-  await expect(anonymous.getByRole("main").getByText(text)).toBeVisible();
+  // Back in the list, and among « Les arguments » (which leave out a hidden post).
+  await expect(anonymous.getByRole("main").getByRole("article", { name: `Contribution de ${author.name}` })).toContainText(text);
+  await expect(anonymous.getByRole("main").getByRole("region", { name: "Les arguments" })).toContainText(text);
 
   // The log shows both actions, with the moderator; the public journal without them.
   await moderatorPage.goto(`/moderation/log?actorId=${moderator.id}`);
